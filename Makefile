@@ -1,0 +1,64 @@
+# Everything a fresh machine needs, from two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STUB_PORT ?= 9229
+export PORT STUB_PORT
+
+.DEFAULT_GOAL := help
+.PHONY: help install css migrate run test unit e2e lint format chromium clean
+
+help:
+	@echo "make run    - set up everything, start the Cognito stub and the site on :$(PORT)"
+	@echo "make test   - lint, unit and stub contract tests, then the browser suite"
+	@echo "make unit   - unit and stub contract tests only"
+	@echo "make e2e    - the Playwright browser suite only (see README 'For QA')"
+	@echo "make lint   - ruff check and format check"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+# crispy-tailwind's templates stay in site-packages; Tailwind is told where they are.
+css: install
+	@echo '@source "'$$($(BIN)/python -c 'import crispy_tailwind, os; print(os.path.dirname(crispy_tailwind.__file__))')'";' > static/src/crispy-source.css
+	npx tailwindcss --input static/src/app.css --output static/css/app.css --minify
+
+migrate: install
+	DEBUG=true $(BIN)/python manage.py migrate --verbosity 0
+
+run: css migrate
+	DEBUG=true $(BIN)/python scripts/run_dev.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+unit: css
+	$(BIN)/pytest -q
+
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+e2e: css chromium
+	$(BIN)/pytest tests/e2e -q -p xdist -n 2 --tracing retain-on-failure --screenshot only-on-failure --output test-results
+
+test: lint unit e2e
+
+clean:
+	rm -rf $(VENV) node_modules static/css/app.css static/src/crispy-source.css test-results

@@ -1,0 +1,180 @@
+"""Cognito's user-pool operations, one keyword-only function each, returning plain results.
+
+Every boto3 failure leaves this module as an `AuthError` from the one table in `errors.py`.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+from django.conf import settings
+from django.core.cache import cache
+
+from .client import cognito_client, cognito_settings, secret_hash
+from .errors import AuthError, translate
+
+POLICY_CACHE_SECONDS = 3600
+# Answers that would tell an unknown, unverified or admin-created account from a real one.
+SILENT_FORGOT_PASSWORD_ERRORS = {
+    "UserNotFoundException",
+    "NotAuthorizedException",
+    "InvalidParameterException",
+}
+
+
+@dataclass(frozen=True)
+class Tokens:
+    id_token: str
+    access_token: str
+    refresh_token: str
+    expires_in: int
+
+
+@dataclass(frozen=True)
+class Challenge:
+    name: str
+    session: str
+    username: str
+
+
+def _call(method: str, **params: Any) -> dict[str, Any]:
+    try:
+        return getattr(cognito_client(), method)(**params)
+    except (ClientError, BotoCoreError) as exc:
+        raise translate(exc, operation=method) from None
+
+
+def _client_id() -> str:
+    return cognito_settings().app_client_id
+
+
+def _destination(response: dict[str, Any]) -> str:
+    return response.get("CodeDeliveryDetails", {}).get("Destination", "")
+
+
+def sign_up(*, username: str, email: str, password: str) -> str:
+    """Register the person; returns where the confirmation code went (masked by Cognito)."""
+    response = _call(
+        "sign_up",
+        ClientId=_client_id(),
+        Username=username,
+        Password=password,
+        UserAttributes=[{"Name": "email", "Value": email}],
+        **secret_hash(username),
+    )
+    return _destination(response)
+
+
+def confirm_sign_up(*, username: str, code: str) -> None:
+    _call(
+        "confirm_sign_up",
+        ClientId=_client_id(),
+        Username=username,
+        ConfirmationCode=code,
+        **secret_hash(username),
+    )
+
+
+def admin_confirm_sign_up(*, username: str) -> None:
+    _call("admin_confirm_sign_up", UserPoolId=cognito_settings().user_pool_id, Username=username)
+
+
+def resend_confirmation_code(*, username: str) -> str:
+    """Send a fresh code; like Cognito with PreventUserExistenceErrors, unknown users look sent."""
+    try:
+        response = _call(
+            "resend_confirmation_code",
+            ClientId=_client_id(),
+            Username=username,
+            **secret_hash(username),
+        )
+    except AuthError as error:
+        if error.code != "UserNotFoundException":
+            raise
+        return ""
+    return _destination(response)
+
+
+def _tokens_or_challenge(response: dict[str, Any], username: str) -> Tokens | Challenge:
+    if "ChallengeName" in response:
+        return Challenge(
+            name=response["ChallengeName"], session=response.get("Session", ""), username=username
+        )
+    result = response["AuthenticationResult"]
+    return Tokens(
+        id_token=result["IdToken"],
+        access_token=result["AccessToken"],
+        refresh_token=result.get("RefreshToken", ""),
+        expires_in=int(result.get("ExpiresIn", 3600)),
+    )
+
+
+def initiate_auth(*, username: str, password: str) -> Tokens | Challenge:
+    response = _call(
+        "initiate_auth",
+        ClientId=_client_id(),
+        AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": username, "PASSWORD": password, **_secret_param(username)},
+    )
+    return _tokens_or_challenge(response, username)
+
+
+def respond_to_new_password(*, challenge: Challenge, password: str) -> Tokens | Challenge:
+    response = _call(
+        "respond_to_auth_challenge",
+        ClientId=_client_id(),
+        ChallengeName="NEW_PASSWORD_REQUIRED",
+        Session=challenge.session,
+        ChallengeResponses={
+            "USERNAME": challenge.username,
+            "NEW_PASSWORD": password,
+            **_secret_param(challenge.username),
+        },
+    )
+    return _tokens_or_challenge(response, challenge.username)
+
+
+def _secret_param(username: str) -> dict[str, str]:
+    hashed = secret_hash(username)
+    return {"SECRET_HASH": hashed["SecretHash"]} if hashed else {}
+
+
+def forgot_password(*, username: str) -> None:
+    """Send a reset code. Says nothing about whether the account exists, so neither do we."""
+    try:
+        _call("forgot_password", ClientId=_client_id(), Username=username, **secret_hash(username))
+    except AuthError as error:
+        if error.code not in SILENT_FORGOT_PASSWORD_ERRORS:
+            raise
+
+
+def confirm_forgot_password(*, username: str, code: str, password: str) -> None:
+    _call(
+        "confirm_forgot_password",
+        ClientId=_client_id(),
+        Username=username,
+        ConfirmationCode=code,
+        Password=password,
+        **secret_hash(username),
+    )
+
+
+def revoke_token(*, refresh_token: str) -> None:
+    params: dict[str, str] = {"Token": refresh_token, "ClientId": _client_id()}
+    if cognito_settings().app_client_secret:
+        params["ClientSecret"] = cognito_settings().app_client_secret
+    _call("revoke_token", **params)
+
+
+def password_policy() -> dict[str, Any]:
+    """The pool's password policy (DescribeUserPool, cached); settings when it can't be read."""
+    key = f"cognito:password-policy:{cognito_settings().user_pool_id}"
+    policy = cache.get(key)
+    if policy is None:
+        try:
+            pool = _call("describe_user_pool", UserPoolId=cognito_settings().user_pool_id)
+            policy = pool["UserPool"]["Policies"]["PasswordPolicy"]
+        except AuthError:
+            policy = settings.COGNITO_PASSWORD_POLICY
+        cache.set(key, policy, POLICY_CACHE_SECONDS)
+    return policy

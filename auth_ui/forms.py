@@ -1,0 +1,198 @@
+"""The forms behind every step. Passwords are never stripped and never rendered back."""
+
+from crispy_forms.helper import FormHelper
+from crispy_tailwind.tailwind import CSSContainer
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .cognito import AuthError
+
+CODE_LENGTH = 6
+
+# crispy-tailwind's input classes, replaced whole (it swaps every border-* for error_border).
+INPUTS = CSSContainer(
+    {
+        "base": (
+            "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base "
+            "text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-indigo-600 "
+            "focus:outline-none focus:ring-2 focus:ring-indigo-600/30 dark:border-slate-600 "
+            "dark:bg-slate-900 dark:text-slate-100"
+        )
+    }
+)
+# Assigned, not passed: CSSContainer would merge it with "base" and the regex would then paste
+# the whole base list in place of every border class.
+INPUTS.error_border = "border-red-600"
+
+
+class AuthForm(forms.Form):
+    """Links each error to its field for screen readers and focuses the first one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.label_class = (
+            "mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200"
+        )
+        self.helper.field_class = "mb-4"
+        self.helper.css_container = INPUTS
+
+    def add_auth_error(self, error: AuthError, message=None) -> None:
+        field = error.field if error.field in self.fields else None
+        self.add_error(field, ValidationError(message or error.message, code=error.code))
+
+    def mark_errors(self) -> None:
+        """aria-describedby to each field's first error; autofocus the first invalid field."""
+        first = True
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            attrs = self.fields[name].widget.attrs
+            described_by = [f"error_1_{self[name].auto_id}"]
+            if self.fields[name].help_text:
+                described_by.append(f"{self[name].auto_id}_helptext")
+            attrs["aria-describedby"] = " ".join(described_by)
+            if first:
+                attrs["autofocus"] = True
+                first = False
+        for name, field in self.fields.items():
+            if name not in self.errors:
+                field.widget.attrs.pop("autofocus", None)
+        self.focus_summary = first and bool(self.non_field_errors())
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        self.mark_errors()
+
+    def add_error(self, field, error) -> None:
+        super().add_error(field, error)
+        self.mark_errors()
+
+
+def email_field(**attrs) -> forms.EmailField:
+    return forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", **attrs}),
+    )
+
+
+def password_field(label, autocomplete: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        strip=False,
+        max_length=256,
+        widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}),
+    )
+
+
+def code_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Verification code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": r"[0-9 ]*",
+                "autofocus": True,
+            }
+        ),
+    )
+
+
+class CodeMixin:
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not code and not self.fields["code"].required:
+            return code
+        if not code.isdigit() or len(code) != CODE_LENGTH:
+            raise ValidationError(
+                _("Enter the %(length)d-digit code from the email."),
+                code="code_format",
+                params={"length": CODE_LENGTH},
+            )
+        return code
+
+
+class NewPasswordMixin:
+    """A new password typed twice; both fields named so Cognito's refusals land on them."""
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password"), cleaned.get("password_confirm")
+        if first and second and first != second:
+            self.add_error(
+                "password_confirm",
+                ValidationError(_("The two passwords don't match."), code="password_mismatch"),
+            )
+        return cleaned
+
+
+class SignUpForm(NewPasswordMixin, AuthForm):
+    email = email_field(autofocus=True)
+    password = password_field(_("Password"), "new-password")
+    password_confirm = password_field(_("Confirm password"), "new-password")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.COGNITO_USES_USERNAMES:
+            self.fields["username"] = forms.CharField(
+                label=_("Username"),
+                max_length=128,
+                widget=forms.TextInput(attrs={"autocomplete": "username"}),
+            )
+            self.order_fields(["username", "email", "password", "password_confirm"])
+
+    @property
+    def cognito_username(self) -> str:
+        return self.cleaned_data.get("username") or self.cleaned_data["email"]
+
+
+class ResendMixin:
+    """With `resend=True` only the email is needed: the person asked for another code."""
+
+    def __init__(self, *args, resend: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if resend:
+            for name in self.fields:
+                self.fields[name].required = name == "email"
+
+
+class ConfirmForm(ResendMixin, CodeMixin, AuthForm):
+    email = email_field()
+    code = code_field()
+
+
+class SignInForm(AuthForm):
+    email = email_field(autofocus=True)
+    password = password_field(_("Password"), "current-password")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.COGNITO_USES_USERNAMES:
+            self.fields["email"] = forms.CharField(
+                label=_("Username"),
+                max_length=128,
+                widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+            )
+
+
+class ForgotPasswordForm(AuthForm):
+    email = email_field(autofocus=True)
+
+
+class ResetPasswordForm(ResendMixin, NewPasswordMixin, CodeMixin, AuthForm):
+    email = email_field()
+    code = code_field()
+    password = password_field(_("New password"), "new-password")
+    password_confirm = password_field(_("Confirm password"), "new-password")
+
+
+class NewPasswordForm(NewPasswordMixin, AuthForm):
+    password = password_field(_("New password"), "new-password")
+    password_confirm = password_field(_("Confirm password"), "new-password")

@@ -1,0 +1,21 @@
+from django.http import HttpRequest, HttpResponse
+from django_htmx.http import HttpResponseClientRedirect
+
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+
+
+class HtmxRedirectMiddleware:
+    """A redirect answering an htmx request becomes `HX-Redirect`, a real navigation.
+
+    Otherwise htmx would follow it inside XMLHttpRequest and swap a whole page into a form, e.g.
+    when `login_required` sends an expired session to sign-in (django-htmx issue #91).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if getattr(request, "htmx", False) and response.status_code in REDIRECT_STATUSES:
+            return HttpResponseClientRedirect(response["Location"])
+        return response

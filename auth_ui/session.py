@@ -1,0 +1,55 @@
+"""The one place that keeps Cognito state in the server-side session.
+
+Tokens never leave the server: not in a cookie the browser can read, not in the page.
+"""
+
+from dataclasses import asdict
+
+from django.http import HttpRequest
+
+from .cognito import Challenge, Tokens
+
+TOKENS_KEY = "cognito_tokens"
+PENDING_EMAIL_KEY = "cognito_pending_email"
+CHALLENGE_KEY = "cognito_challenge"
+NEXT_KEY = "cognito_next"
+
+
+def store_tokens(request: HttpRequest, tokens: Tokens) -> None:
+    request.session[TOKENS_KEY] = asdict(tokens)
+
+
+def stored_tokens(request: HttpRequest) -> Tokens | None:
+    data = request.session.get(TOKENS_KEY)
+    return Tokens(**data) if data else None
+
+
+def remember_email(request: HttpRequest, email: str) -> None:
+    """The email a multi-step flow is about, so the next step can prefill it."""
+    request.session[PENDING_EMAIL_KEY] = email
+
+
+def remembered_email(request: HttpRequest) -> str:
+    return request.session.get(PENDING_EMAIL_KEY, "")
+
+
+def store_challenge(request: HttpRequest, challenge: Challenge) -> None:
+    request.session[CHALLENGE_KEY] = asdict(challenge)
+
+
+def stored_challenge(request: HttpRequest) -> Challenge | None:
+    data = request.session.get(CHALLENGE_KEY)
+    return Challenge(**data) if data else None
+
+
+def clear_challenge(request: HttpRequest) -> None:
+    request.session.pop(CHALLENGE_KEY, None)
+
+
+def remember_next(request: HttpRequest, url: str) -> None:
+    """Where to go after a challenge step; checked by `safe_next_url` when it is used."""
+    request.session[NEXT_KEY] = url
+
+
+def pop_next(request: HttpRequest) -> str:
+    return request.session.pop(NEXT_KEY, "")

@@ -1,0 +1,27 @@
+"""Reads the local Cognito stub's outbox over its HTTP API (development only)."""
+
+import json
+import logging
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outbox:
+    messages: list[dict[str, str]]
+    reachable: bool
+
+
+def read(endpoint_url: str) -> Outbox:
+    url = f"{endpoint_url.rstrip('/')}/_stub/outbox"
+    if not url.startswith(("http://127.", "http://localhost", "http://[::1]")):
+        return Outbox(messages=[], reachable=False)
+    try:
+        with urllib.request.urlopen(url, timeout=3) as response:  # noqa: S310 (loopback only)
+            return Outbox(messages=json.load(response).get("messages", []), reachable=True)
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        logger.warning("Could not read the stub outbox at %s: %s", url, type(error).__name__)
+        return Outbox(messages=[], reachable=False)

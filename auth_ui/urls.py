@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "auth_ui"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("auth/sign-up/", views.sign_up, name="sign_up"),
+    path("auth/confirm/", views.confirm, name="confirm"),
+    path("auth/sign-in/", views.sign_in, name="sign_in"),
+    path("auth/password/new/", views.new_password, name="new_password"),
+    path("auth/password/forgot/", views.password_forgot, name="password_forgot"),
+    path("auth/password/reset/", views.password_reset, name="password_reset"),
+    path("auth/sign-out/", views.sign_out, name="sign_out"),
+    path("account/", views.account, name="account"),
+    path("dev/mailbox/", views.dev_mailbox, name="dev_mailbox"),
+]

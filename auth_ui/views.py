@@ -1,0 +1,324 @@
+"""One view per step. Each renders its whole page, or only the `card` partial for htmx."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseLocation
+from django_htmx.middleware import HtmxDetails
+
+from . import cognito, flows, session, stub_outbox
+from .forms import (
+    AuthForm,
+    ConfirmForm,
+    ForgotPasswordForm,
+    NewPasswordForm,
+    ResetPasswordForm,
+    SignInForm,
+    SignUpForm,
+)
+from .next_url import safe_next_url
+from .password_policy import describe as describe_policy
+
+CARD_TARGET = "#auth-card"
+
+# Each page's heading (also its <title>) and the line under it.
+PAGES = {
+    "auth/sign_up.html": (_lazy("Create your account"), _lazy("It takes a minute.")),
+    "auth/confirm.html": (
+        _lazy("Check your email"),
+        _lazy("Enter the 6-digit code we emailed you to confirm your address."),
+    ),
+    "auth/sign_in.html": (_lazy("Sign in"), _lazy("Welcome back.")),
+    "auth/new_password.html": (_lazy("Choose a new password"), None),
+    "auth/password_forgot.html": (
+        _lazy("Reset your password"),
+        _lazy("We'll email you a code to set a new password."),
+    ),
+    "auth/password_reset.html": (
+        _lazy("Set a new password"),
+        _lazy("Enter the code we emailed you and choose a new password."),
+    ),
+    "auth/account.html": (_lazy("Your account"), None),
+}
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def credential_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """What Django's own LoginView wears: no caching, CSRF, and passwords out of error reports."""
+    guarded = require_http_methods(["GET", "POST"])(view)
+    return sensitive_post_parameters()(never_cache(csrf_protect(guarded)))
+
+
+def render_page(
+    request: HtmxHttpRequest, template: str, context: dict[str, Any], *, status: int = 200
+) -> HttpResponse:
+    partial = request.htmx and not request.htmx.history_restore_request
+    title, lead = PAGES[template]
+    context = {"title": title, "lead": lead, **context}
+    response = render(request, f"{template}#card" if partial else template, context, status=status)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def render_form(
+    request: HtmxHttpRequest, template: str, form: AuthForm, **context: Any
+) -> HttpResponse:
+    """The step with its form: 422 when the form carries errors, else 200."""
+    status = context.pop("status", 422 if form.errors else 200)
+    return render_page(request, template, {"form": form, **context}, status=status)
+
+
+def refuse(
+    request: HtmxHttpRequest, template: str, form: AuthForm, error: cognito.AuthError, **context
+) -> HttpResponse:
+    """Cognito said no: show its refusal in plain words, with the status the table gives."""
+    message = None
+    if error.code == "InvalidPasswordException":
+        message = describe_policy(cognito.password_policy())
+    form.add_auth_error(error, message)
+    return render_form(request, template, form, status=error.status, **context)
+
+
+def go_to_step(request: HtmxHttpRequest, url_name: str) -> HttpResponse:
+    """The next step of a flow: swapped in place with its URL pushed, or a plain redirect."""
+    url = reverse(url_name)
+    if request.htmx:
+        return HttpResponseLocation(url, target=CARD_TARGET, swap="outerHTML")
+    return redirect(url)
+
+
+def posted(request: HttpRequest) -> dict[str, Any] | None:
+    return request.POST if request.method == "POST" else None
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("auth_ui:account")
+
+
+@credential_view
+def sign_up(request: HtmxHttpRequest) -> HttpResponse:
+    template = "auth/sign_up.html"
+    form = SignUpForm(posted(request))
+    form.fields["password"].help_text = describe_policy(cognito.password_policy())
+    if not form.is_valid():
+        return render_form(request, template, form)
+    username, email = form.cognito_username, form.cleaned_data["email"]
+    try:
+        destination = cognito.sign_up(
+            username=username, email=email, password=form.cleaned_data["password"]
+        )
+        if settings.COGNITO_AUTO_CONFIRM:
+            cognito.admin_confirm_sign_up(username=username)
+    except cognito.AuthError as error:
+        return refuse(request, template, form, error)
+    session.remember_email(request, username)
+    if settings.COGNITO_AUTO_CONFIRM:
+        messages.success(request, _("Your account is ready. Sign in to continue."))
+        return go_to_step(request, "auth_ui:sign_in")
+    messages.info(
+        request,
+        _("We sent a verification code to %(destination)s. Enter it below.")
+        % {"destination": destination or email},
+    )
+    return go_to_step(request, "auth_ui:confirm")
+
+
+@credential_view
+def confirm(request: HtmxHttpRequest) -> HttpResponse:
+    template = "auth/confirm.html"
+    resend = request.POST.get("action") == "resend"
+    form = ConfirmForm(
+        posted(request), initial={"email": session.remembered_email(request)}, resend=resend
+    )
+    if not form.is_valid():
+        return render_form(request, template, form)
+    username = form.cleaned_data["email"]
+    session.remember_email(request, username)
+    try:
+        if resend:
+            destination = cognito.resend_confirmation_code(username=username)
+        else:
+            cognito.confirm_sign_up(username=username, code=form.cleaned_data["code"])
+    except cognito.AuthError as error:
+        return refuse(request, template, form, error)
+    if resend:
+        messages.info(
+            request,
+            _("We sent a new code to %(destination)s.") % {"destination": destination or username},
+        )
+        return go_to_step(request, "auth_ui:confirm")
+    messages.success(request, _("Your email is confirmed. Sign in to continue."))
+    return go_to_step(request, "auth_ui:sign_in")
+
+
+@credential_view
+def sign_in(request: HtmxHttpRequest) -> HttpResponse:
+    template = "auth/sign_in.html"
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    form = SignInForm(posted(request), initial={"email": session.remembered_email(request)})
+    if not form.is_valid():
+        return render_form(request, template, form, next=next_url)
+    username = form.cleaned_data["email"]
+    try:
+        result = cognito.initiate_auth(username=username, password=form.cleaned_data["password"])
+        if isinstance(result, cognito.Challenge):
+            return challenge_step(request, result)
+        flows.complete_sign_in(request, result)
+    except cognito.AuthError as error:
+        if error.code == "UserNotConfirmedException":
+            return unconfirmed_step(request, username)
+        if error.code == "PasswordResetRequiredException":
+            return reset_required_step(request, username)
+        return refuse(request, template, form, error, next=next_url)
+    return redirect(safe_next_url(request, next_url))
+
+
+def challenge_step(request: HtmxHttpRequest, challenge: cognito.Challenge) -> HttpResponse:
+    if challenge.name != "NEW_PASSWORD_REQUIRED":
+        raise cognito.auth_error("UnsupportedChallenge")
+    session.store_challenge(request, challenge)
+    if next_url := request.POST.get("next"):
+        session.remember_next(request, next_url)
+    messages.info(request, _("Choose a new password to finish signing in."))
+    return go_to_step(request, "auth_ui:new_password")
+
+
+def unconfirmed_step(request: HtmxHttpRequest, username: str) -> HttpResponse:
+    session.remember_email(request, username)
+    try:
+        cognito.resend_confirmation_code(username=username)
+        messages.info(request, _("Confirm your email first: we sent you a new code."))
+    except cognito.AuthError as error:
+        messages.warning(request, error.message)
+    return go_to_step(request, "auth_ui:confirm")
+
+
+def reset_required_step(request: HtmxHttpRequest, username: str) -> HttpResponse:
+    session.remember_email(request, username)
+    try:
+        cognito.forgot_password(username=username)
+        messages.info(request, _("You need a new password: we sent a code to your email."))
+    except cognito.AuthError as error:
+        messages.warning(request, error.message)
+    return go_to_step(request, "auth_ui:password_reset")
+
+
+@credential_view
+def new_password(request: HtmxHttpRequest) -> HttpResponse:
+    template = "auth/new_password.html"
+    challenge = session.stored_challenge(request)
+    if challenge is None:
+        return redirect("auth_ui:sign_in")
+    form = NewPasswordForm(posted(request))
+    if not form.is_valid():
+        return render_form(request, template, form)
+    try:
+        result = cognito.respond_to_new_password(
+            challenge=challenge, password=form.cleaned_data["password"]
+        )
+        if isinstance(result, cognito.Challenge):
+            return challenge_step(request, result)
+        flows.complete_sign_in(request, result)
+    except cognito.AuthError as error:
+        return refuse(request, template, form, error)
+    session.clear_challenge(request)
+    return redirect(safe_next_url(request, session.pop_next(request)))
+
+
+@credential_view
+def password_forgot(request: HtmxHttpRequest) -> HttpResponse:
+    template = "auth/password_forgot.html"
+    form = ForgotPasswordForm(posted(request), initial={"email": session.remembered_email(request)})
+    if not form.is_valid():
+        return render_form(request, template, form)
+    try:
+        cognito.forgot_password(username=form.cleaned_data["email"])
+    except cognito.AuthError as error:
+        return refuse(request, template, form, error)
+    session.remember_email(request, form.cleaned_data["email"])
+    messages.info(
+        request,
+        _("If an account exists for %(email)s, we sent it a code. Enter it below.")
+        % {"email": form.cleaned_data["email"]},
+    )
+    return go_to_step(request, "auth_ui:password_reset")
+
+
+@credential_view
+def password_reset(request: HtmxHttpRequest) -> HttpResponse:
+    template = "auth/password_reset.html"
+    resend = request.POST.get("action") == "resend"
+    form = ResetPasswordForm(
+        posted(request), initial={"email": session.remembered_email(request)}, resend=resend
+    )
+    form.fields["password"].help_text = describe_policy(cognito.password_policy())
+    if not form.is_valid():
+        return render_form(request, template, form)
+    username = form.cleaned_data["email"]
+    session.remember_email(request, username)
+    try:
+        if resend:
+            cognito.forgot_password(username=username)
+        else:
+            cognito.confirm_forgot_password(
+                username=username,
+                code=form.cleaned_data["code"],
+                password=form.cleaned_data["password"],
+            )
+    except cognito.AuthError as error:
+        return refuse(request, template, form, error)
+    if resend:
+        messages.info(
+            request,
+            _("If an account exists for %(email)s, we sent it a new code.") % {"email": username},
+        )
+        return go_to_step(request, "auth_ui:password_reset")
+    messages.success(request, _("Your password has been changed. Sign in with it now."))
+    return go_to_step(request, "auth_ui:sign_in")
+
+
+@require_POST
+@csrf_protect
+def sign_out(request: HttpRequest) -> HttpResponse:
+    flows.sign_out(request)
+    messages.success(request, _("You have signed out."))
+    return redirect("auth_ui:sign_in")
+
+
+@require_GET
+@login_required
+def account(request: HtmxHttpRequest) -> HttpResponse:
+    return render_page(request, "auth/account.html", {})
+
+
+@require_GET
+def dev_mailbox(request: HttpRequest) -> HttpResponse:
+    """The codes the local stub "sent", so a person can finish sign-up without email."""
+    if not (settings.DEBUG and settings.COGNITO_USING_STUB):
+        raise Http404
+    return render(
+        request,
+        "dev/mailbox.html",
+        {"title": _("Dev mailbox"), "outbox": stub_outbox.read(settings.COGNITO_ENDPOINT_URL)},
+    )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "auth/csrf_failure.html", status=403)

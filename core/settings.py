@@ -1,0 +1,155 @@
+"""Settings, read from the environment (and `.env` when present); `.env.example` lists each."""
+
+from pathlib import Path
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+DEBUG = env.bool("DEBUG", default=False)
+
+if DEBUG:
+    SECRET_KEY = env("SECRET_KEY", default="django-insecure-development-only-key")
+else:
+    try:
+        SECRET_KEY = env("SECRET_KEY")
+    except ImproperlyConfigured as missing:
+        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.") from missing
+
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "template_partials",
+    "crispy_forms",
+    "crispy_tailwind",
+    "csp",
+    "auth_ui",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "auth_ui.middleware.HtmxRedirectMiddleware",
+]
+
+ROOT_URLCONF = "core.urls"
+WSGI_APPLICATION = "core.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "auth_ui.context_processors.cognito_stub",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = ["auth_ui.backends.CognitoBackend"]
+LOGIN_URL = "auth_ui:sign_in"
+LOGIN_REDIRECT_URL = "auth_ui:account"
+
+# Tokens live only here: in the server-side session, never in a cookie the browser can read.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "auth_ui.views.csrf_failure"
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = BASE_DIR / "staticfiles"
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "tailwind"
+CRISPY_TEMPLATE_PACK = "tailwind"
+
+# --- Amazon Cognito -------------------------------------------------------------------------
+# With no pool configured in development, the app talks to the embedded stub (`make run` starts
+# it). Its ids are fixed by cognito_stub/seed.py; a test keeps the two in step.
+STUB_PORT = env.int("STUB_PORT", default=9229)
+COGNITO_USING_STUB = DEBUG and not env("COGNITO_USER_POOL_ID", default="")
+if COGNITO_USING_STUB:
+    COGNITO_REGION = "us-east-1"
+    COGNITO_USER_POOL_ID = "us-east-1_StubPool01"
+    COGNITO_APP_CLIENT_ID = "localstubappclient00000001"
+    COGNITO_APP_CLIENT_SECRET = ""
+    COGNITO_ENDPOINT_URL = env("COGNITO_ENDPOINT_URL", default=f"http://127.0.0.1:{STUB_PORT}")
+else:
+    COGNITO_REGION = env("COGNITO_REGION", default="")
+    COGNITO_USER_POOL_ID = env("COGNITO_USER_POOL_ID", default="")
+    COGNITO_APP_CLIENT_ID = env("COGNITO_APP_CLIENT_ID", default="")
+    COGNITO_APP_CLIENT_SECRET = env("COGNITO_APP_CLIENT_SECRET", default="")
+    COGNITO_ENDPOINT_URL = env("COGNITO_ENDPOINT_URL", default="")
+COGNITO_AUTO_CONFIRM = env.bool("COGNITO_AUTO_CONFIRM", default=False)
+COGNITO_USES_USERNAMES = env.bool("COGNITO_USES_USERNAMES", default=False)
+COGNITO_CONNECT_TIMEOUT = env.float("COGNITO_CONNECT_TIMEOUT", default=3.0)
+COGNITO_READ_TIMEOUT = env.float("COGNITO_READ_TIMEOUT", default=10.0)
+# Used when DescribeUserPool cannot be read (it needs IAM credentials); Cognito's default policy.
+COGNITO_PASSWORD_POLICY = {
+    "MinimumLength": 8,
+    "RequireUppercase": True,
+    "RequireLowercase": True,
+    "RequireNumbers": True,
+    "RequireSymbols": True,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"auth_ui": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")}},
+}

@@ -1,0 +1,43 @@
+// Progressive enhancement for the htmx forms. The pages work without this file.
+(function () {
+  "use strict";
+
+  function announce(text) {
+    var region = document.getElementById("live-announcer");
+    if (!region || !text) return;
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  // A swapped-in form with errors: say the first one aloud (focus already moved by autofocus).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var card = document.getElementById("auth-card");
+    if (!card || !card.contains(event.detail.elt) && event.detail.elt !== card) return;
+    var error = card.querySelector("#form-errors, .field-error");
+    if (error) announce(error.textContent.trim());
+  });
+
+  // No answer we can swap (network down, 403, 500): tell the person instead of doing nothing.
+  function showProblem(event, text) {
+    var form = event.detail.elt.closest ? event.detail.elt.closest("form") : null;
+    if (!form) return;
+    var box = form.querySelector("[data-client-error]");
+    if (!box) {
+      box = document.createElement("div");
+      box.setAttribute("data-client-error", "");
+      box.setAttribute("role", "alert");
+      box.setAttribute("tabindex", "-1");
+      box.className = "mb-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-700 dark:bg-red-950 dark:text-red-100";
+      form.insertBefore(box, form.firstChild);
+    }
+    box.textContent = text;
+    box.focus();
+    announce(text);
+  }
+  document.addEventListener("htmx:sendError", function (event) {
+    showProblem(event, "We couldn't reach the server. Check your connection and try again.");
+  });
+  document.addEventListener("htmx:responseError", function (event) {
+    showProblem(event, "Something went wrong. Reload the page and try again.");
+  });
+})();

@@ -1,0 +1,128 @@
+import time
+import uuid
+
+import jwt
+import pytest
+from botocore.stub import Stubber
+from cryptography.hazmat.primitives.asymmetric import rsa
+from django.core.cache import cache
+
+from auth_ui.cognito import client as cognito_client_module
+from auth_ui.cognito import tokens as tokens_module
+
+REGION = "us-east-1"
+POOL_ID = "us-east-1_TestPool1"
+CLIENT_ID = "testappclient0000000000001"
+ISSUER = f"https://cognito-idp.{REGION}.amazonaws.com/{POOL_ID}"
+DEFAULT_POLICY = {
+    "MinimumLength": 8,
+    "RequireUppercase": True,
+    "RequireLowercase": True,
+    "RequireNumbers": True,
+    "RequireSymbols": True,
+}
+POLICY_TEXT = (
+    "Use at least 8 characters, including an uppercase letter, a lowercase letter, "
+    "a number and a symbol."
+)
+
+
+CACHED_FACTORIES = (cognito_client_module.cognito_client, tokens_module.jwks_client)
+
+
+@pytest.fixture(autouse=True)
+def cognito_settings(settings):
+    settings.COGNITO_REGION = REGION
+    settings.COGNITO_USER_POOL_ID = POOL_ID
+    settings.COGNITO_APP_CLIENT_ID = CLIENT_ID
+    settings.COGNITO_APP_CLIENT_SECRET = ""
+    settings.COGNITO_ENDPOINT_URL = ""
+    settings.COGNITO_USING_STUB = False
+    settings.COGNITO_AUTO_CONFIRM = False
+    settings.COGNITO_USES_USERNAMES = False
+    for factory in CACHED_FACTORIES:
+        factory.cache_clear()
+    cache.clear()
+    # The pool's policy, as if DescribeUserPool had already been read and cached.
+    cache.set(f"cognito:password-policy:{POOL_ID}", DEFAULT_POLICY)
+    yield settings
+    for factory in CACHED_FACTORIES:
+        factory.cache_clear()
+
+
+@pytest.fixture
+def stubber():
+    """botocore's Stubber on the app's one client: every call must be expected, in order."""
+    with Stubber(cognito_client_module.cognito_client()) as stub:
+        yield stub
+        stub.assert_no_pending_responses()
+
+
+@pytest.fixture(scope="session")
+def signing_key():
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+class FakeJwksClient:
+    def __init__(self, public_key):
+        self.public_key = public_key
+
+    def get_signing_key_from_jwt(self, token):
+        return jwt.PyJWK.from_dict(
+            {**jwt.algorithms.RSAAlgorithm.to_jwk(self.public_key, as_dict=True), "alg": "RS256"}
+        )
+
+
+@pytest.fixture
+def jwks(monkeypatch, signing_key):
+    """The pool's JWKS holds our test key (as Cognito's would hold its own)."""
+    fake = FakeJwksClient(signing_key.public_key())
+    monkeypatch.setattr(tokens_module, "jwks_client", lambda: fake)
+    return fake
+
+
+@pytest.fixture
+def make_id_token(signing_key, jwks):
+    def make(*, sub=None, email="ada@example.com", key=None, **claims):
+        now = int(time.time())
+        payload = {
+            "sub": sub or str(uuid.uuid4()),
+            "email": email,
+            "iss": ISSUER,
+            "aud": CLIENT_ID,
+            "token_use": "id",
+            "iat": now,
+            "exp": now + 3600,
+            **claims,
+        }
+        return jwt.encode(payload, key or signing_key, algorithm="RS256", headers={"kid": "k1"})
+
+    return make
+
+
+@pytest.fixture
+def auth_result(make_id_token):
+    """An InitiateAuth answer carrying a verifiable ID token."""
+
+    def make(**claims):
+        return {
+            "AuthenticationResult": {
+                "IdToken": make_id_token(**claims),
+                "AccessToken": "access-token",
+                "RefreshToken": "refresh-token",
+                "ExpiresIn": 3600,
+                "TokenType": "Bearer",
+            }
+        }
+
+    return make
+
+
+def client_error(stubber, method, code, message="AWS says no", status=400, params=None):
+    stubber.add_client_error(
+        method,
+        service_error_code=code,
+        service_message=message,
+        http_status_code=status,
+        expected_params=params,
+    )
