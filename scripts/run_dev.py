@@ -37,6 +37,7 @@ def wait_for(url: str, seconds: float = 15) -> bool:
 
 
 def main() -> int:
+    use_stub = not real_cognito_configured()  # reads .env into the environment too
     port = os.environ.get("PORT", "8000")
     stub_port = os.environ.get("STUB_PORT", "9229")
     env = {**os.environ, "DEBUG": os.environ.get("DEBUG", "true")}
@@ -54,7 +55,7 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        if real_cognito_configured():
+        if not use_stub:
             print("Using the Amazon Cognito pool configured in .env; no stub started.")
         else:
             # Admin calls (DescribeUserPool) are signed; the stub accepts any credentials.

@@ -1,0 +1,86 @@
+"""`python -m cognito_stub`: run the stub in the foreground until Ctrl-C or SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+
+from .seed import APP_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, REGION, SECRET_CLIENT_ID, USER_POOL_ID
+from .server import StubServer
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m cognito_stub", description="Local Amazon Cognito user-pool stub."
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=9229)
+    parser.add_argument(
+        "--lockout-seconds", type=float, default=60.0, help="lockout after 5 wrong passwords"
+    )
+    parser.add_argument(
+        "--signup-code-ttl", type=float, default=24 * 3600.0, help="sign-up code lifetime (s)"
+    )
+    parser.add_argument(
+        "--reset-code-ttl", type=float, default=3600.0, help="password-reset code lifetime (s)"
+    )
+    parser.add_argument(
+        "--client-secret",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="SECRET",
+        help=f"also create client {SECRET_CLIENT_ID} with this secret (generated if omitted)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    stop = threading.Event()
+
+    def request_stop(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+
+    server = StubServer(
+        args.host,
+        args.port,
+        lockout_seconds=args.lockout_seconds,
+        signup_code_ttl=args.signup_code_ttl,
+        reset_code_ttl=args.reset_code_ttl,
+        client_secret=args.client_secret,
+    )
+    try:
+        server.start()
+    except OSError as exc:
+        print(f"[cognito-stub] cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    lines = [
+        f"[cognito-stub] listening on {server.url}",
+        f"[cognito-stub] region         {REGION}",
+        f"[cognito-stub] user pool id   {USER_POOL_ID}",
+        f"[cognito-stub] app client id  {APP_CLIENT_ID}",
+        f"[cognito-stub] demo user      {DEMO_EMAIL} / {DEMO_PASSWORD}",
+    ]
+    if server.engine.client_secret:
+        lines.append(
+            f"[cognito-stub] secret client  {SECRET_CLIENT_ID} / {server.engine.client_secret}"
+        )
+    lines.append(f"[cognito-stub] control API    {server.url}/_stub/ (Ctrl-C to stop)")
+    print("\n".join(lines), flush=True)
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        server.stop()
+        print("[cognito-stub] stopped", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""The HTTP server (threaded, stdlib) and its in-process Python API."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+from .engine import StubEngine, StubOptions
+from .faults import Fault
+from .routes import describe, route
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+    engine: StubEngine
+    base_url: str
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _HTTPServer
+    server_version = "cognito-stub"
+    # HTTP/1.0: one request per connection, so no idle keep-alive thread outlives stop().
+    protocol_version = "HTTP/1.0"
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        url = urlsplit(self.path)
+        status, headers, payload = route(
+            self.server.engine,
+            self.command,
+            url.path,
+            url.query,
+            self.headers,
+            body,
+            self.server.base_url,
+        )
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    do_GET = do_POST = do_DELETE = do_PUT = _serve
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # codes are printed by the outbox; request lines would drown them
+
+
+class StubServer:
+    """A local Cognito user-pool endpoint. Use as a context manager or start()/stop().
+
+    Only one StubServer should run at a time in a process: moto's state is process-global.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, **options: Any):
+        self.host = host
+        self._requested_port = port
+        self.engine = StubEngine(StubOptions(**options))
+        self._httpd: _HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def start(self) -> StubServer:
+        if self._httpd is not None:
+            return self
+        self.engine.reset()
+        httpd = _HTTPServer((self.host, self._requested_port), _Handler)
+        httpd.engine = self.engine
+        self._httpd = httpd
+        httpd.base_url = self.url
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.name = f"cognito-stub:{self.port}"
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        httpd, self._httpd = self._httpd, None
+        if httpd is None:
+            return
+        httpd.shutdown()
+        httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> StubServer:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        if self._httpd is None:
+            return self._requested_port
+        return self._httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        host = "127.0.0.1" if self.host in ("", "0.0.0.0") else self.host  # noqa: S104
+        return f"http://{host}:{self.port}"
+
+    # -- in-process control API (same as StubClient over HTTP) -------------------------------
+    def info(self) -> dict[str, Any]:
+        return describe(self.engine, self.url)
+
+    def outbox(self, to: str | None = None) -> list[dict[str, str]]:
+        return self.engine.outbox.messages(to)
+
+    def latest_code(self, to: str, purpose: str | None = None) -> str | None:
+        for message in self.outbox(to):
+            if purpose is None or message["purpose"] == purpose:
+                return message["code"]
+        return None
+
+    def clear_outbox(self) -> None:
+        self.engine.outbox.clear()
+
+    def inject_fault(
+        self,
+        operation: str,
+        error: str | None = None,
+        times: int = 1,
+        delay_ms: int = 0,
+        message: str | None = None,
+    ) -> dict[str, Any]:
+        spec = {"operation": operation, "error": error, "times": times, "delay_ms": delay_ms}
+        if message is not None:
+            spec["message"] = message
+        fault: Fault = self.engine.inject_fault(spec)
+        return fault.to_json()
+
+    def faults(self) -> list[dict[str, Any]]:
+        return self.engine.faults.pending()
+
+    def clear_faults(self) -> None:
+        self.engine.faults.clear()
+
+    def calls(self) -> dict[str, int]:
+        return self.engine.calls()
+
+    def clear_calls(self) -> None:
+        self.engine.clear_calls()
+
+    def expire_codes(self, to: str | None = None) -> int:
+        return self.engine.codes.expire(to)
+
+    def reset(self) -> None:
+        self.engine.reset()

@@ -1,0 +1,59 @@
+"""Small helpers shared by the stub contract tests."""
+
+from __future__ import annotations
+
+import boto3
+import botocore
+import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from cognito_stub import APP_CLIENT_ID, REGION
+
+STRONG_PASSWORD = "Str0ng-Passw0rd!"
+NEW_PASSWORD = "N3w-Passw0rd!!"
+
+
+def make_client(url: str, *, signed: bool = False, attempts: int = 1, mode: str = "standard"):
+    """A cognito-idp client; `attempts` is the TOTAL number of tries (botocore's
+    `max_attempts` counts retries, so max_attempts=1 would mean two tries)."""
+    config = Config(retries={"total_max_attempts": attempts, "mode": mode})
+    if not signed:
+        config = config.merge(Config(signature_version=botocore.UNSIGNED))
+    return boto3.client(
+        "cognito-idp",
+        region_name=REGION,
+        endpoint_url=url,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=config,
+    )
+
+
+def error_of(call, *args, **kwargs) -> dict:
+    """Run a boto3 call that must fail; return botocore's parsed error plus the status."""
+    with pytest.raises(ClientError) as info:
+        call(*args, **kwargs)
+    response = info.value.response
+    return {**response["Error"], "Status": response["ResponseMetadata"]["HTTPStatusCode"]}
+
+
+def sign_up(cognito, email: str, password: str = STRONG_PASSWORD) -> dict:
+    return cognito.sign_up(ClientId=APP_CLIENT_ID, Username=email, Password=password)
+
+
+def sign_in(cognito, email: str, password: str = STRONG_PASSWORD) -> dict:
+    return cognito.initiate_auth(
+        ClientId=APP_CLIENT_ID,
+        AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": email, "PASSWORD": password},
+    )
+
+
+def confirm(cognito, email: str, code: str) -> dict:
+    return cognito.confirm_sign_up(ClientId=APP_CLIENT_ID, Username=email, ConfirmationCode=code)
+
+
+def confirmed_user(stub, cognito, email: str, password: str = STRONG_PASSWORD) -> None:
+    sign_up(cognito, email, password)
+    confirm(cognito, email, stub.latest_code(email))

@@ -1,0 +1,64 @@
+"""`python -m cognito_stub` in a subprocess: banner, answers, clean exit on signals."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cognito_stub import APP_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, USER_POOL_ID, StubClient
+
+from .helpers import make_client, sign_in
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(port: int, *extra: str) -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "cognito_stub", "--port", str(port), *extra],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    banner = ""
+    deadline = time.monotonic() + 15
+    while "control API" not in banner:
+        line = process.stdout.readline()
+        if not line or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"stub did not start: {banner}{process.stderr.read()}")
+        banner += line
+    return process, banner
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_cli_starts_answers_and_stops_cleanly(sig):
+    port = _free_port()
+    process, banner = _start(port, "--lockout-seconds", "5", "--client-secret", "s3cr3t")
+    try:
+        assert f"http://127.0.0.1:{port}" in banner
+        for expected in (USER_POOL_ID, APP_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, "s3cr3t"):
+            assert expected in banner
+        url = f"http://127.0.0.1:{port}"
+        assert "AuthenticationResult" in sign_in(make_client(url), DEMO_EMAIL, DEMO_PASSWORD)
+        assert StubClient(url).calls() == {"InitiateAuth": 1}
+    finally:
+        process.send_signal(sig)
+        out, err = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "Traceback" not in err
+    assert "stopped" in out
