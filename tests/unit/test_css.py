@@ -66,9 +66,7 @@ def test_every_class_on_every_page_is_in_the_css(client, stylesheet, method, url
 
 
 def test_message_classes_of_every_level_are_in_the_css(stylesheet):
-    messages = [
-        Message(level, f"{tag} message") for level, tag in constants.DEFAULT_TAGS.items()
-    ]
+    messages = [Message(level, f"{tag} message") for level, tag in constants.DEFAULT_TAGS.items()]
     assert_styled(render_to_string("partials/messages.html", {"messages": messages}), stylesheet)
 
 

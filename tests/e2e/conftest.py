@@ -1,0 +1,122 @@
+"""Fixtures: a Cognito stub and a live Django server on free ports, Debian's Chromium.
+
+Set E2E_BASE_URL and E2E_STUB_URL to test an app and stub that are already running instead.
+"""
+
+import os
+import socket
+
+import pytest
+
+import cognito_stub
+from auth_ui.cognito import client as cognito_client_module
+from auth_ui.cognito import tokens as tokens_module
+
+from . import helpers
+
+# Playwright's sync API runs an event loop in this thread; Django's DB teardown is still sync.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+EXTERNAL_APP = os.environ.get("E2E_BASE_URL", "").rstrip("/")
+EXTERNAL_STUB = os.environ.get("E2E_STUB_URL", "").rstrip("/")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StubProcess:
+    """The stub this worker started in-process; it can be stopped and started again."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server: cognito_stub.StubServer | None = None
+
+    def start(self) -> None:
+        self.server = cognito_stub.StubServer(port=self.port, echo=False).start()
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+
+@pytest.fixture(scope="session")
+def stub_process():
+    if EXTERNAL_STUB:
+        yield None
+        return
+    process = StubProcess()
+    process.start()
+    yield process
+    process.stop()
+
+
+@pytest.fixture(scope="session")
+def stub_url(stub_process) -> str:
+    return EXTERNAL_STUB or stub_process.url
+
+
+@pytest.fixture(scope="session")
+def stub(stub_url):
+    """The stub's control API (outbox, faults, calls), the same whether in-process or not."""
+    return helpers.use_stub(stub_url)
+
+
+@pytest.fixture(scope="session")
+def base_url(request, stub) -> str:
+    if EXTERNAL_APP:
+        return EXTERNAL_APP
+    return request.getfixturevalue("live_server").url
+
+
+@pytest.fixture(autouse=True)
+def app_on_stub(request, stub, stub_url):
+    """Point the in-process app at this worker's stub, and leave no fault behind."""
+    if not EXTERNAL_APP:
+        settings = request.getfixturevalue("settings")
+        settings.COGNITO_REGION = cognito_stub.REGION
+        settings.COGNITO_USER_POOL_ID = cognito_stub.USER_POOL_ID
+        settings.COGNITO_APP_CLIENT_ID = cognito_stub.APP_CLIENT_ID
+        settings.COGNITO_APP_CLIENT_SECRET = ""
+        settings.COGNITO_ENDPOINT_URL = stub_url
+        settings.COGNITO_USING_STUB = False
+        cognito_client_module.cognito_client.cache_clear()
+        tokens_module.jwks_client.cache_clear()
+    stub.clear_faults()
+    stub.clear_calls()
+    yield
+    stub.clear_faults()
+
+
+@pytest.fixture
+def email() -> str:
+    return helpers.unique_email()
+
+
+@pytest.fixture(autouse=True)
+def quick_timeouts(page):
+    """Steps answer in well under a second; wait at most 10 s before calling it a failure."""
+    page.set_default_timeout(10_000)
