@@ -81,6 +81,14 @@ def email_field(**attrs) -> forms.EmailField:
     )
 
 
+def username_field(**attrs) -> forms.CharField:
+    return forms.CharField(
+        label=_("Username"),
+        max_length=128,
+        widget=forms.TextInput(attrs={"autocomplete": "username", **attrs}),
+    )
+
+
 def password_field(label, autocomplete: str) -> forms.CharField:
     return forms.CharField(
         label=label,
@@ -108,8 +116,8 @@ def code_field() -> forms.CharField:
 class CodeMixin:
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split())
-        if not code and not self.fields["code"].required:
-            return code
+        if not self.fields["code"].required:
+            return code  # resending: a half-typed code doesn't matter
         if not code.isdigit() or len(code) != CODE_LENGTH:
             raise ValidationError(
                 _("Enter the %(length)d-digit code from the email."),
@@ -141,16 +149,25 @@ class SignUpForm(NewPasswordMixin, AuthForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if settings.COGNITO_USES_USERNAMES:
-            self.fields["username"] = forms.CharField(
-                label=_("Username"),
-                max_length=128,
-                widget=forms.TextInput(attrs={"autocomplete": "username"}),
-            )
+            self.fields["username"] = username_field()
             self.order_fields(["username", "email", "password", "password_confirm"])
 
     @property
     def cognito_username(self) -> str:
         return self.cleaned_data.get("username") or self.cleaned_data["email"]
+
+
+class UsernameLoginMixin:
+    """Pools that sign people in by username ask for it where others ask for the email.
+
+    The field keeps the name `email`, so views and the session treat both pools alike.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.COGNITO_USES_USERNAMES:
+            autofocus = self.fields["email"].widget.attrs.get("autofocus", False)
+            self.fields["email"] = username_field(autofocus=autofocus)
 
 
 class ResendMixin:
@@ -163,30 +180,21 @@ class ResendMixin:
                 self.fields[name].required = name == "email"
 
 
-class ConfirmForm(ResendMixin, CodeMixin, AuthForm):
+class ConfirmForm(UsernameLoginMixin, ResendMixin, CodeMixin, AuthForm):
     email = email_field()
     code = code_field()
 
 
-class SignInForm(AuthForm):
+class SignInForm(UsernameLoginMixin, AuthForm):
     email = email_field(autofocus=True)
     password = password_field(_("Password"), "current-password")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if settings.COGNITO_USES_USERNAMES:
-            self.fields["email"] = forms.CharField(
-                label=_("Username"),
-                max_length=128,
-                widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
-            )
 
-
-class ForgotPasswordForm(AuthForm):
+class ForgotPasswordForm(UsernameLoginMixin, AuthForm):
     email = email_field(autofocus=True)
 
 
-class ResetPasswordForm(ResendMixin, NewPasswordMixin, CodeMixin, AuthForm):
+class ResetPasswordForm(UsernameLoginMixin, ResendMixin, NewPasswordMixin, CodeMixin, AuthForm):
     email = email_field()
     code = code_field()
     password = password_field(_("New password"), "new-password")

@@ -172,6 +172,8 @@ def confirm(request: HtmxHttpRequest) -> HttpResponse:
 def sign_in(request: HtmxHttpRequest) -> HttpResponse:
     template = "auth/sign_in.html"
     next_url = request.POST.get("next") or request.GET.get("next", "")
+    if request.method == "GET" and request.user.is_authenticated:
+        return redirect(safe_next_url(request, next_url))
     form = SignInForm(posted(request), initial={"email": session.remembered_email(request)})
     if not form.is_valid():
         return render_form(request, template, form, next=next_url)

@@ -35,9 +35,9 @@
     announce(text);
   }
   document.addEventListener("htmx:sendError", function (event) {
-    showProblem(event, "We couldn't reach the server. Check your connection and try again.");
+    showProblem(event, document.body.dataset.offlineMessage);
   });
   document.addEventListener("htmx:responseError", function (event) {
-    showProblem(event, "Something went wrong. Reload the page and try again.");
+    showProblem(event, document.body.dataset.failureMessage);
   });
 })();
