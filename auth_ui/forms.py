@@ -47,6 +47,8 @@ class AuthForm(forms.Form):
 
     def mark_errors(self) -> None:
         """aria-describedby to each field's first error; autofocus the first invalid field."""
+        if not self.is_bound:
+            return
         first = True
         for name in self.errors:
             if name not in self.fields:
@@ -133,6 +135,8 @@ class NewPasswordMixin:
     def clean(self):
         cleaned = super().clean()
         first, second = cleaned.get("password"), cleaned.get("password_confirm")
+        if getattr(self, "resend", False):
+            return cleaned  # asking for another code: the passwords aren't being set yet
         if first and second and first != second:
             self.add_error(
                 "password_confirm",
@@ -175,6 +179,7 @@ class ResendMixin:
 
     def __init__(self, *args, resend: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.resend = resend
         if resend:
             for name in self.fields:
                 self.fields[name].required = name == "email"

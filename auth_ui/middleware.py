@@ -1,4 +1,5 @@
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -16,6 +17,9 @@ class HtmxRedirectMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if getattr(request, "htmx", False) and response.status_code in REDIRECT_STATUSES:
-            return HttpResponseClientRedirect(response["Location"])
+        if response.status_code not in REDIRECT_STATUSES:
+            return response
+        if getattr(request, "htmx", False):
+            response = HttpResponseClientRedirect(response["Location"])
+        patch_vary_headers(response, ("HX-Request",))
         return response

@@ -305,6 +305,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@never_cache
 @login_required
 def account(request: HtmxHttpRequest) -> HttpResponse:
     return render_page(request, "auth/account.html", {})

@@ -1,0 +1,633 @@
+"""Sign-in, its detours (unconfirmed, reset required, new password required), CSRF and `next`."""
+
+import json
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+import pytest
+from botocore.exceptions import EndpointConnectionError
+from cryptography.hazmat.primitives.asymmetric import rsa
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils.html import escape
+
+from auth_ui.cognito.errors import MESSAGES, UNAVAILABLE, WAIT_AND_RETRY, WRONG_CREDENTIALS
+from auth_ui.models import CognitoIdentity
+
+from .conftest import CLIENT_ID, POLICY_TEXT, client_error
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+BRANCHES = pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])
+EMAIL = "ada.lovelace@example.com"
+PASSWORD = "Unique-Pa55word-🦄"
+NEW_PASSWORD = "Brand-New-Pa55word-🐙"
+AWS_TEXT = "AWS-ONLY-WORDING-4242"
+SUB = "3f1c2b7e-0000-4000-8000-000000000001"
+SESSION = "challenge-session-token"
+DELIVERY = {"CodeDeliveryDetails": {"Destination": "a***@e***", "DeliveryMedium": "EMAIL"}}
+SIGN_IN_URL = "/auth/sign-in/"
+CONFIRM_URL = "/auth/confirm/"
+RESET_URL = "/auth/password/reset/"
+NEW_PASSWORD_URL = "/auth/password/new/"
+ACCOUNT_URL = "/account/"
+UNSAFE_NEXT = ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)"]
+
+
+# --- helpers (each view-test module keeps its own, so none depends on another) ---------------
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def tags(body: str) -> list[tuple[str, dict]]:
+    parser = _Tags()
+    parser.feed(body)
+    return parser.found
+
+
+def input_named(body: str, name: str) -> dict:
+    return next(a for t, a in tags(body) if t == "input" and a.get("name") == name)
+
+
+def ids(body: str) -> set[str]:
+    return {a["id"] for _, a in tags(body) if a.get("id")}
+
+
+def field_error(body: str, name: str) -> str | None:
+    match = re.search(rf'<p id="error_1_id_{name}"[^>]*>(.*?)</p>', body, re.S)
+    return unescape(match.group(1)).strip() if match else None
+
+
+def alert(body: str) -> list[str] | None:
+    match = re.search(r'<div id="form-errors"[^>]*role="alert"[^>]*>(.*?)</div>', body, re.S)
+    return [unescape(li) for li in re.findall(r"<li>(.*?)</li>", match.group(1))] if match else None
+
+
+def label(body: str, field_id: str) -> str:
+    match = re.search(rf'<label for="{field_id}"[^>]*>\s*(.*?)<', body, re.S)
+    return match.group(1).strip()
+
+
+def buttons(body: str) -> list[str]:
+    return [b.strip() for b in re.findall(r"<button[^>]*>.*?<span>(.*?)</span>", body, re.S)]
+
+
+def post(client, url, data, htmx):
+    return client.post(url, data, **(HTMX if htmx else {}))
+
+
+def assert_rendered(response, htmx: bool, status: int) -> str:
+    assert response.status_code == status
+    body = response.content.decode()
+    assert 'id="auth-card"' in body
+    if htmx:
+        assert "<html" not in body
+    else:
+        assert "<html" in body
+    assert "HX-Request" in response["Vary"]
+    assert "Traceback" not in body
+    return body
+
+
+def assert_step(response, htmx: bool, path: str) -> None:
+    """A multi-step flow moves on: swapped in place (htmx) or redirected (plain)."""
+    if htmx:
+        assert response.status_code == 200
+        assert "Location" not in response
+        assert json.loads(response["HX-Location"]) == {
+            "path": path,
+            "target": "#auth-card",
+            "swap": "outerHTML",
+        }
+    else:
+        assert response.status_code == 302
+        assert response["Location"] == path
+        assert "HX-Location" not in response
+
+
+def follow(client, path: str, htmx: bool) -> str:
+    response = client.get(path, **(HTMX if htmx else {}))
+    return assert_rendered(response, htmx, 200)
+
+
+def assert_signed_in_redirect(response, htmx: bool, url: str) -> None:
+    """The terminal step: a real navigation, never a page swapped into the card."""
+    if htmx:
+        assert response.status_code == 200
+        assert response["HX-Redirect"] == url
+        assert "Location" not in response
+        assert "HX-Location" not in response
+    else:
+        assert response.status_code == 302
+        assert response["Location"] == url
+        assert "HX-Redirect" not in response
+
+
+def sign_in_data(**overrides):
+    return {"email": EMAIL, "password": PASSWORD, **overrides}
+
+
+def expect_initiate(stubber, response, password=PASSWORD):
+    stubber.add_response(
+        "initiate_auth",
+        response,
+        {
+            "ClientId": CLIENT_ID,
+            "AuthFlow": "USER_PASSWORD_AUTH",
+            "AuthParameters": {"USERNAME": EMAIL, "PASSWORD": password},
+        },
+    )
+
+
+def message(code: str) -> str:
+    return str(MESSAGES[code][1])
+
+
+def signed_in_user_id(client):
+    return client.session.get("_auth_user_id")
+
+
+@pytest.fixture
+def unreachable(monkeypatch):
+    def refuse_to_connect():
+        raise EndpointConnectionError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/")
+
+    monkeypatch.setattr("auth_ui.cognito.api.cognito_client", refuse_to_connect)
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+@BRANCHES
+def test_sign_in_page_renders(client, htmx):
+    body = assert_rendered(client.get(SIGN_IN_URL, **(HTMX if htmx else {})), htmx, 200)
+    assert label(body, "id_email") == "Email"
+    assert label(body, "id_password") == "Password"
+    assert input_named(body, "email")["autocomplete"] == "email"
+    assert input_named(body, "password")["autocomplete"] == "current-password"
+    assert input_named(body, "password")["type"] == "password"
+    assert buttons(body) == ["Sign in"]
+    assert 'href="/auth/password/forgot/"' in body
+    assert 'href="/auth/sign-up/"' in body
+
+
+@BRANCHES
+def test_a_fresh_sign_in_page_focuses_the_email_field(client, htmx):
+    body = assert_rendered(client.get(SIGN_IN_URL, **(HTMX if htmx else {})), htmx, 200)
+    assert "autofocus" in input_named(body, "email")
+
+
+def test_full_pages_give_htmx_the_csrf_token(client):
+    body = client.get(SIGN_IN_URL).content.decode()
+    body_tag = next(a for t, a in tags(body) if t == "body")
+    token = json.loads(body_tag["hx-headers"])["x-csrftoken"]
+    assert token
+    assert input_named(body, "csrfmiddlewaretoken")["value"] == token
+
+
+@BRANCHES
+def test_next_from_the_query_string_is_carried_in_the_form(client, htmx):
+    body = assert_rendered(
+        client.get(SIGN_IN_URL, {"next": "/account/?tab=1"}, **(HTMX if htmx else {})), htmx, 200
+    )
+    assert input_named(body, "next")["value"] == "/account/?tab=1"
+
+
+# --- success ----------------------------------------------------------------------------------
+
+
+@BRANCHES
+def test_sign_in_logs_in_and_keeps_the_tokens_server_side(client, stubber, auth_result, htmx):
+    result = auth_result(sub=SUB, email=EMAIL)
+    expect_initiate(stubber, result)
+    response = post(client, SIGN_IN_URL, sign_in_data(), htmx)
+    assert_signed_in_redirect(response, htmx, ACCOUNT_URL)
+
+    user = get_user_model().objects.get()
+    assert user.email == EMAIL
+    assert not user.has_usable_password()
+    assert CognitoIdentity.objects.get(sub=SUB).user == user
+    assert signed_in_user_id(client) == str(user.pk)
+    assert client.session["cognito_tokens"] == {
+        "id_token": result["AuthenticationResult"]["IdToken"],
+        "access_token": "access-token",
+        "refresh_token": "refresh-token",
+        "expires_in": 3600,
+    }
+    # Tokens live in the server-side session only: not in a cookie, not in the page.
+    for cookie in response.cookies.values():
+        assert "access-token" not in cookie.value
+        assert "refresh-token" not in cookie.value
+    assert "access-token" not in response.content.decode()
+    assert PASSWORD not in response.content.decode()
+
+
+def test_sign_in_cycles_the_session_key(client, stubber, auth_result):
+    session = client.session
+    session["something"] = "before"
+    session.save()
+    before = session.session_key
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    assert post(client, SIGN_IN_URL, sign_in_data(), False).status_code == 302
+    assert client.session.session_key != before
+    assert client.session["something"] == "before"
+
+
+def test_a_later_sign_in_finds_the_same_user_and_syncs_the_email(client, stubber, auth_result):
+    user = get_user_model().objects.create(username="someone", email="old@example.com")
+    CognitoIdentity.objects.create(user=user, sub=SUB)
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    assert post(client, SIGN_IN_URL, sign_in_data(), False).status_code == 302
+    assert get_user_model().objects.count() == 1
+    user.refresh_from_db()
+    assert user.email == EMAIL
+    assert signed_in_user_id(client) == str(user.pk)
+
+
+@BRANCHES
+def test_sign_in_honours_a_safe_next(client, stubber, auth_result, htmx):
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    response = post(client, SIGN_IN_URL, sign_in_data(next="/account/?tab=1"), htmx)
+    assert_signed_in_redirect(response, htmx, "/account/?tab=1")
+
+
+@BRANCHES
+@pytest.mark.parametrize("next_url", UNSAFE_NEXT)
+def test_sign_in_ignores_an_unsafe_next(client, stubber, auth_result, htmx, next_url):
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    response = post(client, SIGN_IN_URL, sign_in_data(next=next_url), htmx)
+    assert_signed_in_redirect(response, htmx, ACCOUNT_URL)
+
+
+def test_next_in_the_query_string_is_used_by_a_plain_post(client, stubber, auth_result):
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    response = client.post(f"{SIGN_IN_URL}?next=/account/%3Ftab%3D1", sign_in_data())
+    assert_signed_in_redirect(response, False, "/account/?tab=1")
+
+
+@BRANCHES
+def test_the_account_page_works_after_signing_in(client, stubber, auth_result, htmx):
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    post(client, SIGN_IN_URL, sign_in_data(), htmx)
+    body = assert_rendered(client.get(ACCOUNT_URL, **(HTMX if htmx else {})), htmx, 200)
+    assert EMAIL in body
+
+
+@BRANCHES
+@pytest.mark.parametrize(
+    ("next_url", "expected"),
+    [("", ACCOUNT_URL), ("/account/?tab=1", "/account/?tab=1")]
+    + [(unsafe, ACCOUNT_URL) for unsafe in UNSAFE_NEXT],
+)
+def test_a_signed_in_person_skips_the_sign_in_page(
+    client, stubber, auth_result, htmx, next_url, expected
+):
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    post(client, SIGN_IN_URL, sign_in_data(), False)
+    response = client.get(SIGN_IN_URL, {"next": next_url}, **(HTMX if htmx else {}))
+    assert_signed_in_redirect(response, htmx, expected)
+
+
+# --- refusals ---------------------------------------------------------------------------------
+
+
+@BRANCHES
+def test_wrong_password_and_unknown_user_answer_alike(client, stubber, htmx):
+    client_error(stubber, "initiate_auth", "NotAuthorizedException", AWS_TEXT)
+    client_error(stubber, "initiate_auth", "UserNotFoundException", AWS_TEXT)
+    first = post(client, SIGN_IN_URL, sign_in_data(), htmx)
+    second = post(client, SIGN_IN_URL, sign_in_data(), htmx)
+    bodies = [assert_rendered(r, htmx, 422) for r in (first, second)]
+    assert [alert(b) for b in bodies] == [[str(WRONG_CREDENTIALS)]] * 2
+    strip = re.compile(r'value="[^"]{40,}"|"x-csrftoken": "[^"]+"')
+    assert strip.sub("", bodies[0]) == strip.sub("", bodies[1])
+
+
+SIGN_IN_ERRORS = [
+    # code, AWS's message, shown as, status
+    ("NotAuthorizedException", AWS_TEXT, WRONG_CREDENTIALS, 422),
+    ("UserNotFoundException", AWS_TEXT, WRONG_CREDENTIALS, 422),
+    ("NotAuthorizedException", "Password attempts exceeded", WAIT_AND_RETRY, 429),
+    ("InvalidParameterException", AWS_TEXT, message("InvalidParameterException"), 422),
+    ("LimitExceededException", AWS_TEXT, WAIT_AND_RETRY, 429),
+    ("TooManyFailedAttemptsException", AWS_TEXT, WAIT_AND_RETRY, 429),
+    ("TooManyRequestsException", AWS_TEXT, message("TooManyRequestsException"), 429),
+    ("InternalErrorException", AWS_TEXT, UNAVAILABLE, 503),
+    ("SomethingNewException", AWS_TEXT, UNAVAILABLE, 503),
+]
+
+
+@BRANCHES
+@pytest.mark.parametrize(("code", "aws_message", "shown", "status"), SIGN_IN_ERRORS)
+def test_sign_in_refusals(client, stubber, htmx, code, aws_message, shown, status):
+    client_error(stubber, "initiate_auth", code, aws_message)
+    response = post(client, SIGN_IN_URL, sign_in_data(next="/account/?tab=1"), htmx)
+    body = assert_rendered(response, htmx, status)
+    assert alert(body) == [str(shown)]
+    assert re.search(r'<div id="form-errors"[^>]*role="alert"[^>]*autofocus', body)
+    assert not any("autofocus" in a for t, a in tags(body) if t == "input")
+    assert AWS_TEXT not in body
+    assert "Password attempts exceeded" not in body
+    assert PASSWORD not in body
+    assert "Pa55word" not in body
+    assert input_named(body, "email")["value"] == EMAIL
+    assert "value" not in input_named(body, "password")
+    assert input_named(body, "next")["value"] == "/account/?tab=1"
+    assert signed_in_user_id(client) is None
+    assert "cognito_tokens" not in client.session
+
+
+@BRANCHES
+def test_missing_fields_are_field_errors(client, htmx):
+    body = assert_rendered(post(client, SIGN_IN_URL, {"email": EMAIL}, htmx), htmx, 422)
+    assert field_error(body, "password") == "This field is required."
+    password = input_named(body, "password")
+    assert "autofocus" in password
+    assert password["aria-invalid"] == "true"
+    assert password["aria-describedby"] == "error_1_id_password"
+    assert "error_1_id_password" in ids(body)
+    assert alert(body) is None
+
+
+@BRANCHES
+def test_sign_in_when_cognito_is_unreachable_is_503(client, unreachable, htmx):
+    response = post(client, SIGN_IN_URL, sign_in_data(), htmx)
+    body = assert_rendered(response, htmx, 503)
+    assert alert(body) == [str(UNAVAILABLE)]
+    assert "EndpointConnectionError" not in body
+    assert PASSWORD not in body
+
+
+@BRANCHES
+def test_an_id_token_signed_by_someone_else_is_refused(client, stubber, make_id_token, htmx):
+    intruder = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    forged = {
+        "AuthenticationResult": {
+            "IdToken": make_id_token(sub=SUB, key=intruder),
+            "AccessToken": "access-token",
+            "RefreshToken": "refresh-token",
+            "ExpiresIn": 3600,
+        }
+    }
+    expect_initiate(stubber, forged)
+    body = assert_rendered(post(client, SIGN_IN_URL, sign_in_data(), htmx), htmx, 503)
+    assert alert(body) == [str(UNAVAILABLE)]
+    assert signed_in_user_id(client) is None
+    assert "cognito_tokens" not in client.session
+    assert not CognitoIdentity.objects.exists()
+
+
+def test_an_inactive_local_user_cannot_sign_in(client, stubber, auth_result):
+    user = get_user_model().objects.create(username="gone", email=EMAIL, is_active=False)
+    CognitoIdentity.objects.create(user=user, sub=SUB)
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    body = assert_rendered(post(client, SIGN_IN_URL, sign_in_data(), False), False, 422)
+    assert alert(body) == [str(WRONG_CREDENTIALS)]
+    assert signed_in_user_id(client) is None
+    assert "cognito_tokens" not in client.session
+
+
+@BRANCHES
+def test_an_unsupported_challenge_is_explained(client, stubber, htmx):
+    expect_initiate(stubber, {"ChallengeName": "SOFTWARE_TOKEN_MFA", "Session": SESSION})
+    body = assert_rendered(post(client, SIGN_IN_URL, sign_in_data(), htmx), htmx, 422)
+    assert alert(body) == [message("UnsupportedChallenge")]
+    assert "cognito_challenge" not in client.session
+
+
+# --- detours ----------------------------------------------------------------------------------
+
+
+@BRANCHES
+def test_an_unconfirmed_user_gets_a_fresh_code_and_the_confirm_step(client, stubber, htmx):
+    client_error(stubber, "initiate_auth", "UserNotConfirmedException", AWS_TEXT)
+    stubber.add_response(
+        "resend_confirmation_code", DELIVERY, {"ClientId": CLIENT_ID, "Username": EMAIL}
+    )
+    response = post(client, SIGN_IN_URL, sign_in_data(), htmx)
+    assert_step(response, htmx, CONFIRM_URL)
+    assert client.session["cognito_pending_email"] == EMAIL
+    assert signed_in_user_id(client) is None
+    body = follow(client, CONFIRM_URL, htmx)
+    assert "Confirm your email first: we sent you a new code." in body
+    assert input_named(body, "email")["value"] == EMAIL
+    assert AWS_TEXT not in body
+
+
+def test_an_unconfirmed_user_still_reaches_the_confirm_step_when_resend_fails(client, stubber):
+    client_error(stubber, "initiate_auth", "UserNotConfirmedException")
+    client_error(stubber, "resend_confirmation_code", "LimitExceededException", AWS_TEXT)
+    assert_step(post(client, SIGN_IN_URL, sign_in_data(), False), False, CONFIRM_URL)
+    body = follow(client, CONFIRM_URL, False)
+    assert escape(str(WAIT_AND_RETRY)) in body
+    assert AWS_TEXT not in body
+
+
+@BRANCHES
+def test_password_reset_required_sends_a_code_and_the_reset_step(client, stubber, htmx):
+    client_error(stubber, "initiate_auth", "PasswordResetRequiredException", AWS_TEXT)
+    stubber.add_response("forgot_password", DELIVERY, {"ClientId": CLIENT_ID, "Username": EMAIL})
+    response = post(client, SIGN_IN_URL, sign_in_data(), htmx)
+    assert_step(response, htmx, RESET_URL)
+    assert client.session["cognito_pending_email"] == EMAIL
+    body = follow(client, RESET_URL, htmx)
+    assert "You need a new password: we sent a code to your email." in body
+    assert input_named(body, "email")["value"] == EMAIL
+
+
+def test_password_reset_required_reaches_the_reset_step_when_sending_fails(client, stubber):
+    client_error(stubber, "initiate_auth", "PasswordResetRequiredException")
+    client_error(stubber, "forgot_password", "TooManyRequestsException", AWS_TEXT)
+    assert_step(post(client, SIGN_IN_URL, sign_in_data(), False), False, RESET_URL)
+    body = follow(client, RESET_URL, False)
+    assert escape(message("TooManyRequestsException")) in body
+
+
+def start_new_password_challenge(client, stubber, htmx, **data):
+    expect_initiate(
+        stubber,
+        {
+            "ChallengeName": "NEW_PASSWORD_REQUIRED",
+            "Session": SESSION,
+            "ChallengeParameters": {"USER_ID_FOR_SRP": EMAIL},
+        },
+    )
+    return post(client, SIGN_IN_URL, sign_in_data(**data), htmx)
+
+
+def expect_new_password(stubber, response):
+    stubber.add_response(
+        "respond_to_auth_challenge",
+        response,
+        {
+            "ClientId": CLIENT_ID,
+            "ChallengeName": "NEW_PASSWORD_REQUIRED",
+            "Session": SESSION,
+            "ChallengeResponses": {"USERNAME": EMAIL, "NEW_PASSWORD": NEW_PASSWORD},
+        },
+    )
+
+
+def new_password_data(**overrides):
+    return {"password": NEW_PASSWORD, "password_confirm": NEW_PASSWORD, **overrides}
+
+
+@BRANCHES
+def test_new_password_required_then_signed_in(client, stubber, auth_result, htmx):
+    response = start_new_password_challenge(client, stubber, htmx, next="/account/?tab=1")
+    assert_step(response, htmx, NEW_PASSWORD_URL)
+    assert client.session["cognito_challenge"] == {
+        "name": "NEW_PASSWORD_REQUIRED",
+        "session": SESSION,
+        "username": EMAIL,
+    }
+    assert signed_in_user_id(client) is None
+    assert SESSION not in response.content.decode()
+
+    body = follow(client, NEW_PASSWORD_URL, htmx)
+    assert "Choose a new password to finish signing in." in body
+    assert label(body, "id_password") == "New password"
+    assert label(body, "id_password_confirm") == "Confirm password"
+    assert input_named(body, "password")["autocomplete"] == "new-password"
+    assert input_named(body, "password_confirm")["autocomplete"] == "new-password"
+    assert buttons(body) == ["Set new password"]
+    assert SESSION not in body
+
+    expect_new_password(stubber, auth_result(sub=SUB, email=EMAIL))
+    response = post(client, NEW_PASSWORD_URL, new_password_data(), htmx)
+    assert_signed_in_redirect(response, htmx, "/account/?tab=1")
+    assert signed_in_user_id(client) is not None
+    assert "cognito_challenge" not in client.session
+    assert "cognito_next" not in client.session
+    assert client.session["cognito_tokens"]["refresh_token"] == "refresh-token"
+    assert NEW_PASSWORD not in response.content.decode()
+
+
+@BRANCHES
+@pytest.mark.parametrize("next_url", UNSAFE_NEXT)
+def test_new_password_step_ignores_an_unsafe_next(client, stubber, auth_result, htmx, next_url):
+    start_new_password_challenge(client, stubber, htmx, next=next_url)
+    expect_new_password(stubber, auth_result(sub=SUB, email=EMAIL))
+    response = post(client, NEW_PASSWORD_URL, new_password_data(), htmx)
+    assert_signed_in_redirect(response, htmx, ACCOUNT_URL)
+
+
+@BRANCHES
+def test_new_password_step_without_a_challenge_goes_back_to_sign_in(client, htmx):
+    response = client.get(NEW_PASSWORD_URL, **(HTMX if htmx else {}))
+    assert_signed_in_redirect(response, htmx, SIGN_IN_URL)
+    response = post(client, NEW_PASSWORD_URL, new_password_data(), htmx)
+    assert_signed_in_redirect(response, htmx, SIGN_IN_URL)
+
+
+@BRANCHES
+def test_new_password_mismatch_is_a_field_error(client, stubber, htmx):
+    start_new_password_challenge(client, stubber, htmx)
+    response = post(client, NEW_PASSWORD_URL, new_password_data(password_confirm="other"), htmx)
+    body = assert_rendered(response, htmx, 422)
+    assert field_error(body, "password_confirm") == "The two passwords don't match."
+    assert "autofocus" in input_named(body, "password_confirm")
+    assert NEW_PASSWORD not in body
+    assert "cognito_challenge" in client.session
+
+
+NEW_PASSWORD_ERRORS = [
+    # code, AWS's message, field, shown, status
+    ("InvalidPasswordException", AWS_TEXT, "password", POLICY_TEXT, 422),
+    (
+        "NotAuthorizedException",
+        "Invalid session for the user, session is expired.",
+        None,
+        message("SessionExpired"),
+        422,
+    ),
+    ("InvalidParameterException", AWS_TEXT, None, message("InvalidParameterException"), 422),
+    ("TooManyRequestsException", AWS_TEXT, None, message("TooManyRequestsException"), 429),
+    ("InternalErrorException", AWS_TEXT, None, str(UNAVAILABLE), 503),
+]
+
+
+@BRANCHES
+@pytest.mark.parametrize(("code", "aws_message", "field", "shown", "status"), NEW_PASSWORD_ERRORS)
+def test_new_password_refusals(client, stubber, htmx, code, aws_message, field, shown, status):
+    start_new_password_challenge(client, stubber, htmx)
+    client_error(stubber, "respond_to_auth_challenge", code, aws_message)
+    response = post(client, NEW_PASSWORD_URL, new_password_data(), htmx)
+    body = assert_rendered(response, htmx, status)
+    if field:
+        assert field_error(body, field) == shown
+        assert input_named(body, field)["aria-invalid"] == "true"
+    else:
+        assert alert(body) == [shown]
+    assert AWS_TEXT not in body
+    assert NEW_PASSWORD not in body
+    assert PASSWORD not in body
+    assert signed_in_user_id(client) is None
+
+
+# --- CSRF and headers -------------------------------------------------------------------------
+
+
+def test_a_post_without_the_csrf_token_gets_the_friendly_403():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(SIGN_IN_URL, sign_in_data())
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "<html" in body
+    assert "Please try again" in body
+    assert "This form had expired, for your security." in body
+    assert "CSRF verification failed" not in body
+    assert "Traceback" not in body
+    assert PASSWORD not in body
+
+
+def test_an_htmx_post_without_the_csrf_header_is_refused():
+    client = Client(enforce_csrf_checks=True)
+    client.get(SIGN_IN_URL)
+    response = client.post(SIGN_IN_URL, sign_in_data(), **HTMX)
+    assert response.status_code == 403
+    assert "Traceback" not in response.content.decode()
+
+
+def test_the_form_token_lets_a_plain_post_through(stubber, auth_result):
+    client = Client(enforce_csrf_checks=True)
+    body = client.get(SIGN_IN_URL).content.decode()
+    token = input_named(body, "csrfmiddlewaretoken")["value"]
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    response = client.post(SIGN_IN_URL, {**sign_in_data(), "csrfmiddlewaretoken": token})
+    assert_signed_in_redirect(response, False, ACCOUNT_URL)
+
+
+def test_the_hx_headers_token_lets_an_htmx_post_through(stubber, auth_result):
+    client = Client(enforce_csrf_checks=True)
+    body = client.get(SIGN_IN_URL).content.decode()
+    body_tag = next(a for t, a in tags(body) if t == "body")
+    token = json.loads(body_tag["hx-headers"])["x-csrftoken"]
+    expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
+    response = client.post(SIGN_IN_URL, sign_in_data(), HTTP_X_CSRFTOKEN=token, **HTMX)
+    assert_signed_in_redirect(response, True, ACCOUNT_URL)
+
+
+@BRANCHES
+def test_sign_in_responses_are_never_cached_and_carry_a_strict_csp(client, stubber, htmx):
+    client_error(stubber, "initiate_auth", "NotAuthorizedException")
+    for response in (
+        client.get(SIGN_IN_URL, **(HTMX if htmx else {})),
+        post(client, SIGN_IN_URL, sign_in_data(), htmx),
+    ):
+        for directive in ("no-cache", "no-store", "max-age=0"):
+            assert directive in response["Cache-Control"]
+        csp = response["Content-Security-Policy"]
+        assert "default-src 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert "unsafe-eval" not in csp
+        assert response["X-Frame-Options"] == "DENY"
