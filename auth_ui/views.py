@@ -1,6 +1,7 @@
 """One view per step. Each renders its whole page, or only the `card` partial for htmx."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
@@ -34,24 +36,53 @@ from .password_policy import describe as describe_policy
 
 CARD_TARGET = "#auth-card"
 
-# Each page's heading (also its <title>) and the line under it.
-PAGES = {
-    "auth/sign_up.html": (_lazy("Create your account"), _lazy("It takes a minute.")),
-    "auth/confirm.html": (
+FORM_PAGE = "auth/form_page.html"
+
+
+@dataclass(frozen=True)
+class Step:
+    """What sets one form step apart: its words, and which buttons and links it offers."""
+
+    title: Promise
+    lead: Promise | None
+    submit: Promise
+    resend: bool = False  # a "Resend code" button under the submit button
+    footer: str = "back"  # "back" (to sign in), "sign_in" or "sign_up"
+    forgot_link: bool = False
+
+
+STEPS = {
+    "sign_up": Step(
+        _lazy("Create your account"),
+        _lazy("It takes a minute."),
+        _lazy("Sign up"),
+        footer="sign_in",
+    ),
+    "confirm": Step(
         _lazy("Check your email"),
         _lazy("Enter the 6-digit code we emailed you to confirm your address."),
+        _lazy("Confirm"),
+        resend=True,
     ),
-    "auth/sign_in.html": (_lazy("Sign in"), _lazy("Welcome back.")),
-    "auth/new_password.html": (_lazy("Choose a new password"), None),
-    "auth/password_forgot.html": (
+    "sign_in": Step(
+        _lazy("Sign in"),
+        _lazy("Welcome back."),
+        _lazy("Sign in"),
+        footer="sign_up",
+        forgot_link=True,
+    ),
+    "new_password": Step(_lazy("Choose a new password"), None, _lazy("Set new password")),
+    "password_forgot": Step(
         _lazy("Reset your password"),
         _lazy("We'll email you a code to set a new password."),
+        _lazy("Send code"),
     ),
-    "auth/password_reset.html": (
+    "password_reset": Step(
         _lazy("Set a new password"),
         _lazy("Enter the code we emailed you and choose a new password."),
+        _lazy("Set new password"),
+        resend=True,
     ),
-    "auth/account.html": (_lazy("Your account"), None),
 }
 
 
@@ -68,31 +99,32 @@ def credential_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
 def render_page(
     request: HtmxHttpRequest, template: str, context: dict[str, Any], *, status: int = 200
 ) -> HttpResponse:
+    """The whole page, or its `card` partial for htmx (a history restore needs the whole)."""
     partial = request.htmx and not request.htmx.history_restore_request
-    title, lead = PAGES[template]
-    context = {"title": title, "lead": lead, **context}
     response = render(request, f"{template}#card" if partial else template, context, status=status)
     patch_vary_headers(response, ("HX-Request",))
     return response
 
 
 def render_form(
-    request: HtmxHttpRequest, template: str, form: AuthForm, **context: Any
+    request: HtmxHttpRequest, step: str, form: AuthForm, **context: Any
 ) -> HttpResponse:
     """The step with its form: 422 when the form carries errors, else 200."""
     status = context.pop("status", 422 if form.errors else 200)
-    return render_page(request, template, {"form": form, **context}, status=status)
+    page = STEPS[step]
+    context = {"step": page, "title": page.title, "lead": page.lead, "form": form, **context}
+    return render_page(request, FORM_PAGE, context, status=status)
 
 
 def refuse(
-    request: HtmxHttpRequest, template: str, form: AuthForm, error: cognito.AuthError, **context
+    request: HtmxHttpRequest, step: str, form: AuthForm, error: cognito.AuthError, **context
 ) -> HttpResponse:
     """Cognito said no: show its refusal in plain words, with the status the table gives."""
     message = None
     if error.code == "InvalidPasswordException":
         message = describe_policy(cognito.password_policy())
     form.add_auth_error(error, message)
-    return render_form(request, template, form, status=error.status, **context)
+    return render_form(request, step, form, status=error.status, **context)
 
 
 def go_to_step(request: HtmxHttpRequest, url_name: str) -> HttpResponse:
@@ -114,11 +146,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @credential_view
 def sign_up(request: HtmxHttpRequest) -> HttpResponse:
-    template = "auth/sign_up.html"
+    step = "sign_up"
     form = SignUpForm(posted(request))
     form.fields["password"].help_text = describe_policy(cognito.password_policy())
     if not form.is_valid():
-        return render_form(request, template, form)
+        return render_form(request, step, form)
     username, email = form.cognito_username, form.cleaned_data["email"]
     try:
         destination = cognito.sign_up(
@@ -127,7 +159,7 @@ def sign_up(request: HtmxHttpRequest) -> HttpResponse:
         if settings.COGNITO_AUTO_CONFIRM:
             cognito.admin_confirm_sign_up(username=username)
     except cognito.AuthError as error:
-        return refuse(request, template, form, error)
+        return refuse(request, step, form, error)
     session.remember_email(request, username)
     if settings.COGNITO_AUTO_CONFIRM:
         messages.success(request, _("Your account is ready. Sign in to continue."))
@@ -142,13 +174,13 @@ def sign_up(request: HtmxHttpRequest) -> HttpResponse:
 
 @credential_view
 def confirm(request: HtmxHttpRequest) -> HttpResponse:
-    template = "auth/confirm.html"
+    step = "confirm"
     resend = request.POST.get("action") == "resend"
     form = ConfirmForm(
         posted(request), initial={"email": session.remembered_email(request)}, resend=resend
     )
     if not form.is_valid():
-        return render_form(request, template, form)
+        return render_form(request, step, form)
     username = form.cleaned_data["email"]
     session.remember_email(request, username)
     try:
@@ -157,7 +189,7 @@ def confirm(request: HtmxHttpRequest) -> HttpResponse:
         else:
             cognito.confirm_sign_up(username=username, code=form.cleaned_data["code"])
     except cognito.AuthError as error:
-        return refuse(request, template, form, error)
+        return refuse(request, step, form, error)
     if resend:
         messages.info(
             request,
@@ -170,13 +202,13 @@ def confirm(request: HtmxHttpRequest) -> HttpResponse:
 
 @credential_view
 def sign_in(request: HtmxHttpRequest) -> HttpResponse:
-    template = "auth/sign_in.html"
+    step = "sign_in"
     next_url = request.POST.get("next") or request.GET.get("next", "")
     if request.method == "GET" and request.user.is_authenticated:
         return redirect(safe_next_url(request, next_url))
     form = SignInForm(posted(request), initial={"email": session.remembered_email(request)})
     if not form.is_valid():
-        return render_form(request, template, form, next=next_url)
+        return render_form(request, step, form, next=next_url)
     username = form.cleaned_data["email"]
     try:
         result = cognito.initiate_auth(username=username, password=form.cleaned_data["password"])
@@ -185,10 +217,16 @@ def sign_in(request: HtmxHttpRequest) -> HttpResponse:
         flows.complete_sign_in(request, result)
     except cognito.AuthError as error:
         if error.code == "UserNotConfirmedException":
-            return unconfirmed_step(request, username)
+            notice = _("Confirm your email first: we sent you a new code.")
+            return detour(
+                request, username, cognito.resend_confirmation_code, notice, "auth_ui:confirm"
+            )
         if error.code == "PasswordResetRequiredException":
-            return reset_required_step(request, username)
-        return refuse(request, template, form, error, next=next_url)
+            notice = _("You need a new password: we sent a code to your email.")
+            return detour(
+                request, username, cognito.forgot_password, notice, "auth_ui:password_reset"
+            )
+        return refuse(request, step, form, error, next=next_url)
     return redirect(safe_next_url(request, next_url))
 
 
@@ -202,35 +240,28 @@ def challenge_step(request: HtmxHttpRequest, challenge: cognito.Challenge) -> Ht
     return go_to_step(request, "auth_ui:new_password")
 
 
-def unconfirmed_step(request: HtmxHttpRequest, username: str) -> HttpResponse:
+def detour(
+    request: HtmxHttpRequest, username: str, send_code: Callable[..., Any], notice, url_name: str
+) -> HttpResponse:
+    """Sign-in can't finish until the person uses a code: send one and take them there."""
     session.remember_email(request, username)
     try:
-        cognito.resend_confirmation_code(username=username)
-        messages.info(request, _("Confirm your email first: we sent you a new code."))
+        send_code(username=username)
+        messages.info(request, notice)
     except cognito.AuthError as error:
         messages.warning(request, error.message)
-    return go_to_step(request, "auth_ui:confirm")
-
-
-def reset_required_step(request: HtmxHttpRequest, username: str) -> HttpResponse:
-    session.remember_email(request, username)
-    try:
-        cognito.forgot_password(username=username)
-        messages.info(request, _("You need a new password: we sent a code to your email."))
-    except cognito.AuthError as error:
-        messages.warning(request, error.message)
-    return go_to_step(request, "auth_ui:password_reset")
+    return go_to_step(request, url_name)
 
 
 @credential_view
 def new_password(request: HtmxHttpRequest) -> HttpResponse:
-    template = "auth/new_password.html"
+    step = "new_password"
     challenge = session.stored_challenge(request)
     if challenge is None:
         return redirect("auth_ui:sign_in")
     form = NewPasswordForm(posted(request))
     if not form.is_valid():
-        return render_form(request, template, form)
+        return render_form(request, step, form)
     try:
         result = cognito.respond_to_new_password(
             challenge=challenge, password=form.cleaned_data["password"]
@@ -239,21 +270,21 @@ def new_password(request: HtmxHttpRequest) -> HttpResponse:
             return challenge_step(request, result)
         flows.complete_sign_in(request, result)
     except cognito.AuthError as error:
-        return refuse(request, template, form, error)
+        return refuse(request, step, form, error)
     session.clear_challenge(request)
     return redirect(safe_next_url(request, session.pop_next(request)))
 
 
 @credential_view
 def password_forgot(request: HtmxHttpRequest) -> HttpResponse:
-    template = "auth/password_forgot.html"
+    step = "password_forgot"
     form = ForgotPasswordForm(posted(request), initial={"email": session.remembered_email(request)})
     if not form.is_valid():
-        return render_form(request, template, form)
+        return render_form(request, step, form)
     try:
         cognito.forgot_password(username=form.cleaned_data["email"])
     except cognito.AuthError as error:
-        return refuse(request, template, form, error)
+        return refuse(request, step, form, error)
     session.remember_email(request, form.cleaned_data["email"])
     messages.info(
         request,
@@ -265,14 +296,14 @@ def password_forgot(request: HtmxHttpRequest) -> HttpResponse:
 
 @credential_view
 def password_reset(request: HtmxHttpRequest) -> HttpResponse:
-    template = "auth/password_reset.html"
+    step = "password_reset"
     resend = request.POST.get("action") == "resend"
     form = ResetPasswordForm(
         posted(request), initial={"email": session.remembered_email(request)}, resend=resend
     )
     form.fields["password"].help_text = describe_policy(cognito.password_policy())
     if not form.is_valid():
-        return render_form(request, template, form)
+        return render_form(request, step, form)
     username = form.cleaned_data["email"]
     session.remember_email(request, username)
     try:
@@ -285,7 +316,7 @@ def password_reset(request: HtmxHttpRequest) -> HttpResponse:
                 password=form.cleaned_data["password"],
             )
     except cognito.AuthError as error:
-        return refuse(request, template, form, error)
+        return refuse(request, step, form, error)
     if resend:
         messages.info(
             request,
@@ -308,7 +339,7 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def account(request: HtmxHttpRequest) -> HttpResponse:
-    return render_page(request, "auth/account.html", {})
+    return render_page(request, "auth/account.html", {"title": _("Your account")})
 
 
 @require_GET
