@@ -139,6 +139,15 @@ def posted(request: HttpRequest) -> dict[str, Any] | None:
     return request.POST if request.method == "POST" else None
 
 
+def code_step_form(request: HttpRequest, form_class: type[AuthForm]) -> AuthForm:
+    """A step that takes an emailed code, or (its second button) sends another one."""
+    return form_class(
+        posted(request),
+        initial={"email": session.remembered_email(request)},
+        resend=request.POST.get("action") == "resend",
+    )
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     return redirect("auth_ui:account")
@@ -175,10 +184,8 @@ def sign_up(request: HtmxHttpRequest) -> HttpResponse:
 @credential_view
 def confirm(request: HtmxHttpRequest) -> HttpResponse:
     step = "confirm"
-    resend = request.POST.get("action") == "resend"
-    form = ConfirmForm(
-        posted(request), initial={"email": session.remembered_email(request)}, resend=resend
-    )
+    form = code_step_form(request, ConfirmForm)
+    resend = form.resend
     if not form.is_valid():
         return render_form(request, step, form)
     username = form.cleaned_data["email"]
@@ -297,10 +304,8 @@ def password_forgot(request: HtmxHttpRequest) -> HttpResponse:
 @credential_view
 def password_reset(request: HtmxHttpRequest) -> HttpResponse:
     step = "password_reset"
-    resend = request.POST.get("action") == "resend"
-    form = ResetPasswordForm(
-        posted(request), initial={"email": session.remembered_email(request)}, resend=resend
-    )
+    form = code_step_form(request, ResetPasswordForm)
+    resend = form.resend
     form.fields["password"].help_text = describe_policy(cognito.password_policy())
     if not form.is_valid():
         return render_form(request, step, form)

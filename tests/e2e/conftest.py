@@ -5,6 +5,7 @@ Set E2E_BASE_URL and E2E_STUB_URL to test an app and stub that are already runni
 
 import os
 import socket
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -93,10 +94,18 @@ def base_url(request, stub) -> str:
 
 
 @pytest.fixture(autouse=True)
-def app_on_stub(request, stub, stub_url):
-    """Point the in-process app at this worker's stub, and leave no fault behind."""
+def app_on_stub(request, stub, stub_url, base_url):
+    """Point the in-process app at this worker's stub, and leave no fault behind.
+
+    `base_url` reaches `live_server` through getfixturevalue, so pytest-django's own helper
+    opens the database and allows the server's host only for the first test: do it for each.
+    """
     if not EXTERNAL_APP:
+        request.getfixturevalue("transactional_db")
         settings = request.getfixturevalue("settings")
+        host = urlsplit(base_url).hostname
+        if host not in settings.ALLOWED_HOSTS:
+            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, host]
         settings.COGNITO_REGION = cognito_stub.REGION
         settings.COGNITO_USER_POOL_ID = cognito_stub.USER_POOL_ID
         settings.COGNITO_APP_CLIENT_ID = cognito_stub.APP_CLIENT_ID
