@@ -3,6 +3,7 @@ import uuid
 
 import jwt
 import pytest
+from botocore.exceptions import EndpointConnectionError
 from botocore.stub import Stubber
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.core.cache import cache
@@ -126,3 +127,13 @@ def client_error(stubber, method, code, message="AWS says no", status=400, param
         http_status_code=status,
         expected_params=params,
     )
+
+
+@pytest.fixture
+def unreachable(monkeypatch):
+    """Cognito cannot be reached at all: the app's client fails to connect."""
+
+    def refuse_to_connect():
+        raise EndpointConnectionError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/")
+
+    monkeypatch.setattr("auth_ui.cognito.api.cognito_client", refuse_to_connect)

@@ -1,118 +1,41 @@
 """Sign-up and its confirmation step, through both branches: htmx fragments and full pages."""
 
-import json
 import re
-from html import unescape
-from html.parser import HTMLParser
 
 import pytest
-from botocore.exceptions import EndpointConnectionError
 from django.utils.html import escape
 
-from auth_ui.cognito.errors import MESSAGES, UNAVAILABLE
+from auth_ui.cognito.errors import UNAVAILABLE
 
 from .conftest import CLIENT_ID, POLICY_TEXT, POOL_ID, client_error
+from .pages import (
+    AWS_TEXT,
+    BRANCHES,
+    BUSY_OR_DOWN,
+    CONFIRM_URL,
+    DELIVERY,
+    EMAIL,
+    HTMX,
+    PASSWORD,
+    SIGN_IN_URL,
+    SIGN_UP_URL,
+    alert,
+    assert_field_error,
+    assert_form,
+    assert_never_cached,
+    assert_refusal,
+    assert_rendered,
+    assert_step,
+    assert_strict_csp,
+    field_error,
+    follow,
+    ids,
+    input_named,
+    message,
+    post,
+)
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
-BRANCHES = pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])
-EMAIL = "ada.lovelace@example.com"
-PASSWORD = "Unique-Pa55word-🦄"
-AWS_TEXT = "AWS-ONLY-WORDING-4242"
-DELIVERY = {
-    "CodeDeliveryDetails": {
-        "Destination": "a***@e***",
-        "DeliveryMedium": "EMAIL",
-        "AttributeName": "email",
-    }
-}
-SIGN_UP_URL = "/auth/sign-up/"
-CONFIRM_URL = "/auth/confirm/"
-SIGN_IN_URL = "/auth/sign-in/"
-
-
-# --- helpers (each view-test module keeps its own, so none depends on another) ---------------
-
-
-class _Tags(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.found: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs)))
-
-
-def tags(body: str) -> list[tuple[str, dict]]:
-    parser = _Tags()
-    parser.feed(body)
-    return parser.found
-
-
-def input_named(body: str, name: str) -> dict:
-    return next(a for t, a in tags(body) if t == "input" and a.get("name") == name)
-
-
-def ids(body: str) -> set[str]:
-    return {a["id"] for _, a in tags(body) if a.get("id")}
-
-
-def field_error(body: str, name: str) -> str | None:
-    match = re.search(rf'<p id="error_1_id_{name}"[^>]*>(.*?)</p>', body, re.S)
-    return unescape(match.group(1)).strip() if match else None
-
-
-def alert(body: str) -> list[str] | None:
-    match = re.search(r'<div id="form-errors"[^>]*role="alert"[^>]*>(.*?)</div>', body, re.S)
-    return [unescape(li) for li in re.findall(r"<li>(.*?)</li>", match.group(1))] if match else None
-
-
-def label(body: str, field_id: str) -> str:
-    match = re.search(rf'<label for="{field_id}"[^>]*>\s*(.*?)<', body, re.S)
-    return match.group(1).strip()
-
-
-def buttons(body: str) -> list[str]:
-    return [b.strip() for b in re.findall(r"<button[^>]*>.*?<span>(.*?)</span>", body, re.S)]
-
-
-def post(client, url, data, htmx):
-    return client.post(url, data, **(HTMX if htmx else {}))
-
-
-def assert_rendered(response, htmx: bool, status: int) -> str:
-    assert response.status_code == status
-    body = response.content.decode()
-    assert 'id="auth-card"' in body
-    if htmx:
-        assert "<html" not in body
-    else:
-        assert "<html" in body
-    assert "HX-Request" in response["Vary"]
-    assert "Traceback" not in body
-    return body
-
-
-def assert_step(response, htmx: bool, path: str) -> None:
-    """A multi-step flow moves on: swapped in place (htmx) or redirected (plain)."""
-    if htmx:
-        assert response.status_code == 200
-        assert "Location" not in response
-        assert json.loads(response["HX-Location"]) == {
-            "path": path,
-            "target": "#auth-card",
-            "swap": "outerHTML",
-        }
-    else:
-        assert response.status_code == 302
-        assert response["Location"] == path
-        assert "HX-Location" not in response
-
-
-def follow(client, path: str, htmx: bool) -> str:
-    response = client.get(path, **(HTMX if htmx else {}))
-    return assert_rendered(response, htmx, 200)
 
 
 def sign_up_data(**overrides):
@@ -132,32 +55,23 @@ def expect_sign_up(stubber, response=None):
     )
 
 
-def message(code: str) -> str:
-    return str(MESSAGES[code][1])
-
-
-@pytest.fixture
-def unreachable(monkeypatch):
-    def refuse_to_connect():
-        raise EndpointConnectionError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/")
-
-    monkeypatch.setattr("auth_ui.cognito.api.cognito_client", refuse_to_connect)
-
-
 # --- sign-up ----------------------------------------------------------------------------------
 
 
 @BRANCHES
 def test_sign_up_page_renders(client, htmx):
     body = assert_rendered(client.get(SIGN_UP_URL, **(HTMX if htmx else {})), htmx, 200)
-    assert label(body, "id_email") == "Email"
-    assert label(body, "id_password") == "Password"
-    assert label(body, "id_password_confirm") == "Confirm password"
-    assert input_named(body, "email")["autocomplete"] == "email"
+    assert_form(
+        body,
+        labels={"email": "Email", "password": "Password", "password_confirm": "Confirm password"},
+        autocomplete={
+            "email": "email",
+            "password": "new-password",
+            "password_confirm": "new-password",
+        },
+        buttons=["Sign up"],
+    )
     assert input_named(body, "email")["type"] == "email"
-    assert input_named(body, "password")["autocomplete"] == "new-password"
-    assert input_named(body, "password_confirm")["autocomplete"] == "new-password"
-    assert buttons(body) == ["Sign up"]
     # The pool's policy is shown before anyone gets it wrong, and tied to the field.
     assert POLICY_TEXT in body
     assert input_named(body, "password")["aria-describedby"] == "id_password_helptext"
@@ -217,16 +131,11 @@ def test_sign_up_form_errors_are_422_and_linked_to_fields(client, htmx):
         htmx,
     )
     body = assert_rendered(response, htmx, 422)
-    assert field_error(body, "email") == "Enter a valid email address."
-    assert field_error(body, "password_confirm") == "The two passwords don't match."
-    email = input_named(body, "email")
-    assert "autofocus" in email
-    assert email["aria-invalid"] == "true"
+    email = assert_field_error(body, "email", "Enter a valid email address.")
     assert email["aria-describedby"] == "error_1_id_email"
-    assert "error_1_id_email" in ids(body)
-    confirm = input_named(body, "password_confirm")
-    assert "autofocus" not in confirm
-    assert confirm["aria-invalid"] == "true"
+    confirm = assert_field_error(
+        body, "password_confirm", "The two passwords don't match.", focused=False
+    )
     assert confirm["aria-describedby"] in ids(body)
     # The typed email comes back; no password does.
     assert email["value"] == "not-an-email"
@@ -251,9 +160,7 @@ SIGN_UP_ERRORS = [
     ("InvalidPasswordException", "password", 422),
     ("InvalidParameterException", None, 422),
     ("CodeDeliveryFailureException", "email", 422),
-    ("LimitExceededException", None, 429),
-    ("TooManyRequestsException", None, 429),
-    ("InternalErrorException", None, 503),
+    *BUSY_OR_DOWN,
 ]
 
 
@@ -264,19 +171,7 @@ def test_sign_up_refusals(client, stubber, htmx, code, field, status):
     response = post(client, SIGN_UP_URL, sign_up_data(), htmx)
     body = assert_rendered(response, htmx, status)
     expected = POLICY_TEXT if code == "InvalidPasswordException" else message(code)
-    if field:
-        assert field_error(body, field) == expected
-        assert alert(body) is None
-        widget = input_named(body, field)
-        assert "autofocus" in widget
-        assert widget["aria-invalid"] == "true"
-        assert set(widget["aria-describedby"].split()) <= ids(body)
-    else:
-        assert alert(body) == [expected]
-        assert 'role="alert"' in body
-        assert not any("autofocus" in a for t, a in tags(body) if t == "input")
-        assert re.search(r'id="form-errors"[^>]*autofocus', body)
-    assert AWS_TEXT not in body
+    assert_refusal(body, field, expected)
     assert PASSWORD not in body
     assert input_named(body, "email")["value"] == EMAIL
     assert "cognito_pending_email" not in client.session
@@ -298,12 +193,14 @@ def test_sign_up_when_cognito_is_unreachable_is_503_not_500(client, unreachable,
 @BRANCHES
 def test_confirm_page_renders(client, htmx):
     body = assert_rendered(client.get(CONFIRM_URL, **(HTMX if htmx else {})), htmx, 200)
-    assert label(body, "id_email") == "Email"
-    assert label(body, "id_code") == "Verification code"
+    assert_form(
+        body,
+        labels={"email": "Email", "code": "Verification code"},
+        buttons=["Confirm", "Resend code"],
+    )
     code = input_named(body, "code")
     assert code["autocomplete"] == "one-time-code"
     assert code["inputmode"] == "numeric"
-    assert buttons(body) == ["Confirm", "Resend code"]
     resend = re.search(r'<button[^>]*name="action"[^>]*value="resend"[^>]*>', body)
     assert resend
     assert "formnovalidate" in resend.group(0)
@@ -368,13 +265,7 @@ def test_confirm_refusals(client, stubber, htmx, code, aws_message, shown, field
     client_error(stubber, "confirm_sign_up", code, aws_message)
     response = post(client, CONFIRM_URL, {"email": EMAIL, "code": "123456"}, htmx)
     body = assert_rendered(response, htmx, status)
-    if field:
-        assert field_error(body, field) == message(shown)
-        assert input_named(body, field)["aria-invalid"] == "true"
-        assert "autofocus" in input_named(body, field)
-    else:
-        assert alert(body) == [message(shown)]
-    assert AWS_TEXT not in body
+    assert_refusal(body, field, message(shown))
     assert input_named(body, "email")["value"] == EMAIL
 
 
@@ -429,9 +320,7 @@ def test_resend_ignores_a_half_typed_code(client, monkeypatch, htmx):
 RESEND_ERRORS = [
     ("CodeDeliveryFailureException", "email", 422),
     ("InvalidParameterException", None, 422),
-    ("LimitExceededException", None, 429),
-    ("TooManyRequestsException", None, 429),
-    ("InternalErrorException", None, 503),
+    *BUSY_OR_DOWN,
 ]
 
 
@@ -441,11 +330,7 @@ def test_resend_refusals(client, stubber, htmx, code, field, status):
     client_error(stubber, "resend_confirmation_code", code, AWS_TEXT)
     response = post(client, CONFIRM_URL, {"email": EMAIL, "action": "resend"}, htmx)
     body = assert_rendered(response, htmx, status)
-    if field:
-        assert field_error(body, field) == message(code)
-    else:
-        assert alert(body) == [message(code)]
-    assert AWS_TEXT not in body
+    assert_refusal(body, field, message(code))
 
 
 @BRANCHES
@@ -458,10 +343,5 @@ def test_confirm_when_cognito_is_unreachable_is_503(client, unreachable, htmx):
 @pytest.mark.parametrize("url", [SIGN_UP_URL, CONFIRM_URL])
 def test_credential_pages_are_never_cached_and_carry_a_strict_csp(client, url):
     response = client.get(url)
-    cache_control = response["Cache-Control"]
-    for directive in ("no-cache", "no-store", "max-age=0"):
-        assert directive in cache_control
-    csp = response["Content-Security-Policy"]
-    assert "script-src 'self'" in csp
-    assert "unsafe-inline" not in csp
-    assert "unsafe-eval" not in csp
+    assert_never_cached(response)
+    assert "script-src 'self'" in assert_strict_csp(response)
