@@ -7,7 +7,7 @@ STUB_PORT ?= 9229
 export PORT STUB_PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install css migrate run test unit e2e lint format chromium clean
+.PHONY: help install css migrate run test unit e2e lint format chromium bench clean
 
 help:
 	@echo "make run    - set up everything, start the Cognito stub and the site on :$(PORT)"
@@ -15,6 +15,7 @@ help:
 	@echo "make unit   - unit and stub contract tests only"
 	@echo "make e2e    - the Playwright browser suite only (see README 'For QA')"
 	@echo "make lint   - ruff check and format check"
+	@echo "make bench  - time each step against the local stub (a measurement, not a test)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +60,9 @@ e2e: css chromium
 	$(BIN)/pytest tests/e2e -q -p xdist -n 2 --tracing retain-on-failure --screenshot only-on-failure --output test-results
 
 test: lint unit e2e
+
+bench: css
+	$(BIN)/python scripts/benchmark.py
 
 clean:
 	rm -rf $(VENV) node_modules static/css/app.css static/src/crispy-source.css test-results
