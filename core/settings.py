@@ -122,10 +122,15 @@ CRISPY_TEMPLATE_PACK = "tailwind"
 # it). Its ids are fixed by cognito_stub/seed.py; a test keeps the two in step.
 STUB_PORT = env.int("STUB_PORT", default=9229)
 COGNITO_USING_STUB = DEBUG and not env("COGNITO_USER_POOL_ID", default="")
+STUB_COGNITO = {
+    "COGNITO_REGION": "us-east-1",
+    "COGNITO_USER_POOL_ID": "us-east-1_StubPool01",
+    "COGNITO_APP_CLIENT_ID": "localstubappclient00000001",
+}
 if COGNITO_USING_STUB:
-    COGNITO_REGION = "us-east-1"
-    COGNITO_USER_POOL_ID = "us-east-1_StubPool01"
-    COGNITO_APP_CLIENT_ID = "localstubappclient00000001"
+    COGNITO_REGION = STUB_COGNITO["COGNITO_REGION"]
+    COGNITO_USER_POOL_ID = STUB_COGNITO["COGNITO_USER_POOL_ID"]
+    COGNITO_APP_CLIENT_ID = STUB_COGNITO["COGNITO_APP_CLIENT_ID"]
     COGNITO_APP_CLIENT_SECRET = ""
     COGNITO_ENDPOINT_URL = env("COGNITO_ENDPOINT_URL", default=f"http://127.0.0.1:{STUB_PORT}")
 else:
