@@ -44,6 +44,10 @@ class AuthForm(forms.Form):
     def add_auth_error(self, error: AuthError, message=None) -> None:
         field = error.field if error.field in self.fields else None
         self.add_error(field, ValidationError(message or error.message, code=error.code))
+        if field == "code":
+            # A refused code is of no more use: clear it so the next can be typed straight in.
+            self.data = self.data.copy()
+            self.data["code"] = ""
 
     def mark_errors(self) -> None:
         """aria-describedby to each field's first error; autofocus the first invalid field."""

@@ -90,6 +90,8 @@ def stub(stub_url):
 def base_url(request, stub) -> str:
     if EXTERNAL_APP:
         return EXTERNAL_APP
+    # The test database first: a live server started before it would use the real db.sqlite3.
+    request.getfixturevalue("django_db_setup")
     return request.getfixturevalue("live_server").url
 
 

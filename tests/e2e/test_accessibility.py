@@ -1,0 +1,208 @@
+"""axe-core finds no violations on any page, in any error state we can reach, light and dark."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .helpers import STRONG_PASSWORD, heading, read_code, sign_in, sign_out, sign_up
+
+AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+SCHEMES = ["light", "dark"]
+
+
+@cache
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` at the repository root")
+    return AXE.read_text(encoding="utf-8")
+
+
+def settled(page: Page) -> None:
+    """No htmx request in flight, and no transition left that could skew colour contrast."""
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+        " && document.getAnimations().every(a => a.playState !== 'running')"
+    )
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """Run axe-core on the page as it is now. Injected with evaluate: our CSP blocks inline tags."""
+    settled(page)
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source())
+    return page.evaluate("async () => (await axe.run(document)).violations")
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"])
+        lines.append(
+            f"  {violation['id']} ({violation['impact']}): {violation['help']} → {targets}"
+        )
+        for node in violation["nodes"][:3]:
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"      {' '.join(node['target'])}: {summary}")
+    return "\n".join(lines)
+
+
+class Audit:
+    """Collects the violations of every state a test visits; fails once with all of them."""
+
+    def __init__(self, page: Page, scheme: str) -> None:
+        self.page, self.scheme, self.found = page, scheme, []
+
+    def check(self, state: str) -> None:
+        # The pointer would otherwise rest on the button just clicked; hover is audited apart.
+        self.page.mouse.move(0, 0)
+        violations = axe_violations(self.page)
+        if violations:
+            self.found.append(
+                f"{state} [{self.scheme}] at {self.page.url}:\n{describe(violations)}"
+            )
+
+    def assert_clean(self) -> None:
+        assert not self.found, "axe-core violations:\n" + "\n".join(self.found)
+
+
+@pytest.fixture(params=SCHEMES)
+def audit(request, page: Page) -> Audit:
+    page.emulate_media(color_scheme=request.param)
+    return Audit(page, request.param)
+
+
+def wrong(code: str) -> str:
+    return f"{(int(code) + 1) % 1_000_000:06d}"
+
+
+def test_sign_up_and_confirm_states(page: Page, audit: Audit, email: str):
+    page.goto("/auth/sign-up/")
+    expect(heading(page, "Create your account")).to_be_visible()
+    audit.check("sign-up")
+
+    page.get_by_role("button", name="Sign up").click()  # everything empty
+    expect(page.locator(".field-error, [id^=error_]").first).to_be_visible()
+    audit.check("sign-up, required-field errors")
+
+    page.get_by_label("Email").fill("not-an-email")
+    page.get_by_label("Password", exact=True).fill("short")
+    page.get_by_label("Confirm password").fill("different")
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_label("Email")).to_have_attribute("aria-invalid", "true")
+    audit.check("sign-up, invalid email and mismatched passwords")
+
+    sign_up(page, email, "weakpassword")  # passes the form, refused by the pool's policy
+    expect(
+        page.locator("#auth-card").get_by_text(re.compile("password", re.I)).first
+    ).to_be_visible()
+    expect(heading(page, "Create your account")).to_be_visible()
+    audit.check("sign-up, password policy refusal")
+
+    sign_up(page, email)
+    expect(heading(page, "Check your email")).to_be_visible()
+    audit.check("confirm")
+
+    code = read_code(email)
+    page.get_by_label("Verification code").fill("12")
+    page.get_by_role("button", name="Confirm").click()
+    expect(
+        page.locator("#auth-card").get_by_text("Enter the 6-digit code from the email.")
+    ).to_be_visible()
+    audit.check("confirm, code format error")
+
+    page.get_by_label("Verification code").fill(wrong(code))
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.locator("#auth-card").get_by_text("That code isn't right.")).to_be_visible()
+    audit.check("confirm, wrong code")
+
+    page.get_by_role("button", name="Resend code").click()
+    expect(page.get_by_role("status")).to_contain_text("code")
+    audit.check("confirm, code resent")
+
+    page.goto("/auth/confirm/")  # the same step as a full page
+    expect(heading(page, "Check your email")).to_be_visible()
+    audit.check("confirm, full page")
+    audit.assert_clean()
+
+
+def test_sign_in_and_account_states(page: Page, audit: Audit, email: str):
+    sign_up(page, email)
+    expect(heading(page, "Check your email")).to_be_visible()
+    page.get_by_label("Verification code").fill(read_code(email))
+    page.get_by_role("button", name="Confirm").click()
+    expect(heading(page, "Sign in")).to_be_visible()
+    audit.check("sign-in, email confirmed notice")
+
+    page.get_by_label("Email", exact=True).fill("")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_label("Email", exact=True)).to_have_attribute("aria-invalid", "true")
+    audit.check("sign-in, required-field errors")
+
+    sign_in(page, email, "Wr0ng-Passw0rd!")
+    expect(page.get_by_role("alert")).to_contain_text("Incorrect email or password.")
+    audit.check("sign-in, wrong password (non-field error)")
+
+    sign_in(page, email, STRONG_PASSWORD)
+    expect(heading(page, "Your account")).to_be_visible()
+    audit.check("account")
+
+    sign_out(page)
+    expect(page.locator("#auth-card").get_by_text("You have signed out.")).to_be_visible()
+    audit.check("sign-in, signed out notice")
+
+    page.goto("/auth/sign-in/?next=/account/")
+    expect(heading(page, "Sign in")).to_be_visible()
+    audit.check("sign-in, full page")
+    audit.assert_clean()
+
+
+def test_password_reset_states(page: Page, audit: Audit, email: str):
+    sign_up(page, email)
+    expect(heading(page, "Check your email")).to_be_visible()
+    page.get_by_label("Verification code").fill(read_code(email))
+    page.get_by_role("button", name="Confirm").click()
+    expect(heading(page, "Sign in")).to_be_visible()
+
+    page.goto("/auth/password/forgot/")
+    expect(heading(page, "Reset your password")).to_be_visible()
+    audit.check("forgot password")
+
+    page.get_by_label("Email", exact=True).fill("nope")
+    page.get_by_role("button", name="Send code").click()
+    expect(page.get_by_label("Email", exact=True)).to_have_attribute("aria-invalid", "true")
+    audit.check("forgot password, invalid email")
+
+    page.get_by_label("Email", exact=True).fill(email)
+    page.get_by_role("button", name="Send code").click()
+    expect(heading(page, "Set a new password")).to_be_visible()
+    audit.check("reset password")
+
+    code = read_code(email, purpose="forgot_password")
+    page.get_by_label("Verification code").fill(wrong(code))
+    page.get_by_label("New password", exact=True).fill("N3w-Passw0rd!x")
+    page.get_by_label("Confirm password").fill("N3w-Passw0rd!y")
+    page.get_by_role("button", name="Set new password").click()
+    expect(page.locator("#auth-card").get_by_text("The two passwords don't match.")).to_be_visible()
+    audit.check("reset password, mismatched passwords")
+
+    page.get_by_label("New password", exact=True).fill("N3w-Passw0rd!x")
+    page.get_by_label("Confirm password").fill("N3w-Passw0rd!x")
+    page.get_by_role("button", name="Set new password").click()
+    expect(page.locator("#auth-card").get_by_text("That code isn't right.")).to_be_visible()
+    audit.check("reset password, wrong code")
+
+    page.goto("/auth/password/reset/")
+    expect(heading(page, "Set a new password")).to_be_visible()
+    audit.check("reset password, full page")
+    audit.assert_clean()
+
+
+def test_primary_button_hover_contrast_dark(page: Page):
+    page.emulate_media(color_scheme="dark")
+    page.goto("/auth/sign-in/")
+    page.get_by_role("button", name="Sign in").hover()
+    violations = [v for v in axe_violations(page) if v["id"] == "color-contrast"]
+    assert not violations, describe(violations)
