@@ -10,7 +10,7 @@ import os
 import re
 import uuid
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from cognito_stub import StubClient
 
@@ -45,9 +45,9 @@ def sign_up(page: Page, email: str, password: str = STRONG_PASSWORD) -> None:
     """Fill and send the sign-up form (from wherever the page is)."""
     if not page.url.endswith("/auth/sign-up/"):
         page.goto("/auth/sign-up/")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("Email", exact=True).fill(email)
     page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_label("Confirm password").fill(password)
+    page.get_by_label("Confirm password", exact=True).fill(password)
     page.get_by_role("button", name="Sign up").click()
 
 
@@ -59,14 +59,14 @@ def read_code(email: str, purpose: str | None = None) -> str:
 
 
 def confirm(page: Page, code: str) -> None:
-    page.get_by_label("Verification code").fill(code)
+    page.get_by_label("Verification code", exact=True).fill(code)
     page.get_by_role("button", name="Confirm").click()
 
 
 def sign_in(page: Page, email: str, password: str = STRONG_PASSWORD) -> None:
     if "/auth/sign-in/" not in page.url:
         page.goto("/auth/sign-in/")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("Email", exact=True).fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
 
@@ -101,3 +101,57 @@ def calls(operation: str) -> int:
 
 def heading(page: Page, name: str):
     return page.get_by_role("heading", name=re.compile(rf"^{re.escape(name)}$"))
+
+
+def wrong_code(code: str) -> str:
+    """A six-digit code that is certainly not `code`."""
+    return f"{(int(code) + 1) % 1_000_000:06d}"
+
+
+# --- what the person sees ------------------------------------------------------------------
+# Labels are matched with exact=True: "Email" would also match the card "Check your email".
+
+
+def card(page: Page) -> Locator:
+    """The swapped card (errors are also repeated in an sr-only live region outside it)."""
+    return page.locator("#auth-card")
+
+
+def submit(page: Page, button: str, timeout: float | None = None) -> None:
+    """Click a button and wait until htmx has swapped a new card in."""
+    page.evaluate("document.getElementById('auth-card').dataset.stale = '1'")
+    page.get_by_role("button", name=button, exact=True).click()
+    expect(page.locator("#auth-card[data-stale]")).to_have_count(0, timeout=timeout)
+    expect(card(page)).to_have_count(1)
+
+
+def expect_form_error(page: Page, message: str, timeout: float | None = None) -> None:
+    """The message at the top of the form, in the alert region, with focus moved to it."""
+    expect(page.get_by_role("alert")).to_have_text(message, timeout=timeout)
+    expect(page.locator("#form-errors")).to_be_focused()
+    expect(card(page).locator(".field-error")).to_have_count(0)
+
+
+def expect_field_error(page: Page, field: Locator, message: str) -> None:
+    """The message under `field`, tied to it for screen readers, with focus on the field."""
+    expect(card(page).get_by_text(message, exact=True)).to_be_visible()
+    expect(field).to_have_accessible_description(re.compile(rf"^{re.escape(message)}"))
+    expect(field).to_be_focused()
+    expect(page.locator("#form-errors")).to_have_count(0)
+
+
+# --- no full page reload -----------------------------------------------------------------
+
+COUNT_LOADS = "window.__loads = 0; window.addEventListener('load', () => window.__loads++)"
+
+
+def mark_document(page: Page, value: str = "1") -> None:
+    """Leave a marker on this document (and count load events): a swap keeps it, a load wipes it."""
+    page.evaluate("value => { window.__marker = value }", value)
+    page.evaluate(f"if (window.__loads === undefined) {{ {COUNT_LOADS} }}")
+
+
+def assert_same_document(page: Page, value: str = "1") -> None:
+    marker, loads = page.evaluate("[window.__marker, window.__loads]")
+    assert marker == value, f"the page was reloaded (marker {marker!r}, expected {value!r})"
+    assert loads == 0, f"{loads} load event(s) fired on what should be an in-place swap"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .helpers import STRONG_PASSWORD, heading, read_code, sign_in, sign_out, sign_up
+from .helpers import STRONG_PASSWORD, heading, read_code, sign_in, sign_out, sign_up, wrong_code
 
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = ["light", "dark"]
@@ -74,10 +74,6 @@ def audit(request, page: Page) -> Audit:
     return Audit(page, request.param)
 
 
-def wrong(code: str) -> str:
-    return f"{(int(code) + 1) % 1_000_000:06d}"
-
-
 def test_sign_up_and_confirm_states(page: Page, audit: Audit, email: str):
     page.goto("/auth/sign-up/")
     expect(heading(page, "Create your account")).to_be_visible()
@@ -113,7 +109,7 @@ def test_sign_up_and_confirm_states(page: Page, audit: Audit, email: str):
     ).to_be_visible()
     audit.check("confirm, code format error")
 
-    page.get_by_label("Verification code").fill(wrong(code))
+    page.get_by_label("Verification code").fill(wrong_code(code))
     page.get_by_role("button", name="Confirm").click()
     expect(page.locator("#auth-card").get_by_text("That code isn't right.")).to_be_visible()
     audit.check("confirm, wrong code")
@@ -181,7 +177,7 @@ def test_password_reset_states(page: Page, audit: Audit, email: str):
     audit.check("reset password")
 
     code = read_code(email, purpose="forgot_password")
-    page.get_by_label("Verification code").fill(wrong(code))
+    page.get_by_label("Verification code").fill(wrong_code(code))
     page.get_by_label("New password", exact=True).fill("N3w-Passw0rd!x")
     page.get_by_label("Confirm password").fill("N3w-Passw0rd!y")
     page.get_by_role("button", name="Set new password").click()

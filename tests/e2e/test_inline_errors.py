@@ -15,11 +15,18 @@ from auth_ui.cognito.errors import MESSAGES, UNAVAILABLE, WAIT_AND_RETRY, WRONG_
 from .helpers import (
     APP_ATTEMPTS,
     STRONG_PASSWORD,
+    assert_same_document,
+    card,
     create_confirmed_user,
+    expect_field_error,
+    expect_form_error,
     heading,
     inject_fault,
+    mark_document,
     read_code,
     sign_up,
+    submit,
+    wrong_code,
 )
 
 WRONG_CREDENTIALS = "Incorrect email or password."
@@ -37,46 +44,7 @@ WRONG_PASSWORD = "Wr0ng-Passw0rd!"
 RETRIED_TIMEOUT = 25_000
 
 
-# --- helpers (candidates for helpers.py) -------------------------------------------------------
-
-
-def mark_document(page: Page) -> None:
-    """Leave a marker on this document: an htmx swap keeps it, a full page load wipes it."""
-    page.evaluate("window.__marker = 1")
-
-
-def assert_same_document(page: Page) -> None:
-    marker = page.evaluate("window.__marker")
-    assert marker == 1, f"the page was fully reloaded (window.__marker is {marker!r})"
-
-
-def card(page: Page) -> Locator:
-    """The swapped card (the page also repeats errors in an sr-only live region)."""
-    return page.locator("#auth-card")
-
-
-def submit(page: Page, button: str, timeout: float | None = None) -> None:
-    """Click a button and wait until htmx has swapped in a new card."""
-    page.evaluate("document.getElementById('auth-card').dataset.stale = '1'")
-    page.get_by_role("button", name=button, exact=True).click()
-    expect(page.locator("#auth-card[data-stale]")).to_have_count(0, timeout=timeout)
-    expect(card(page)).to_have_count(1)
-
-
-def expect_form_error(page: Page, message: str, timeout: float | None = None) -> None:
-    """The message at the top of the form, in the alert region, with focus moved to it."""
-    alert = page.get_by_role("alert")
-    expect(alert).to_have_text(message, timeout=timeout)
-    expect(page.locator("#form-errors")).to_be_focused()
-    expect(card(page).locator(".field-error")).to_have_count(0)
-
-
-def expect_field_error(page: Page, field: Locator, message: str) -> None:
-    """The message under `field`, tied to it for screen readers, with focus on the field."""
-    expect(card(page).get_by_text(message, exact=True)).to_be_visible()
-    expect(field).to_have_accessible_description(re.compile(rf"^{re.escape(message)}"))
-    expect(field).to_be_focused()
-    expect(page.locator("#form-errors")).to_have_count(0)
+# --- helpers for this file -------------------------------------------------------
 
 
 def email_field(page: Page) -> Locator:
@@ -102,10 +70,6 @@ def expect_sign_in_refused(page: Page, email: str, message: str, timeout=None) -
     expect(heading(page, "Sign in")).to_be_visible()
     expect(email_field(page)).to_have_value(email)
     expect(password_field(page)).to_have_value("")
-
-
-def wrong_code_for(code: str) -> str:
-    return f"{(int(code) + 1) % 1_000_000:06d}"
 
 
 def sign_up_to_confirm_step(page: Page, email: str) -> None:
@@ -203,7 +167,7 @@ def test_weak_password_shows_the_policy(page: Page, email: str):
 
 def test_wrong_code(page: Page, email: str):
     sign_up_to_confirm_step(page, email)
-    wrong = wrong_code_for(read_code(email))
+    wrong = wrong_code(read_code(email))
     code = page.get_by_label("Verification code")
     code.fill(wrong)
     submit(page, "Confirm")
@@ -254,7 +218,7 @@ def test_too_many_wrong_codes(page: Page, email: str):
     right = read_code(email)
     code = page.get_by_label("Verification code")
     for _ in range(5):
-        code.fill(wrong_code_for(right))
+        code.fill(wrong_code(right))
         submit(page, "Confirm")
         expect(card(page).get_by_text(str(WRONG_CODE))).to_be_visible()
     # Even the right code is refused now, until a new one is sent. boto3 counts

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from .helpers import STRONG_PASSWORD, create_confirmed_user, heading, read_code
+from .helpers import STRONG_PASSWORD, create_confirmed_user, heading, read_code, wrong_code
 
 MAX_TABS = 20
 
@@ -112,7 +112,7 @@ def enter_wrong_code(page: Page, email: str) -> str:
     expect(heading(page, "Check your email")).to_be_visible()
     expect(field(page, "Verification code")).to_be_focused()  # autofocus, once settled
     code = read_code(email)
-    page.keyboard.type(f"{(int(code) + 1) % 1_000_000:06d}")
+    page.keyboard.type(wrong_code(code))
     page.keyboard.press("Enter")
     expect(page.locator("#auth-card").get_by_text("That code isn't right.")).to_be_visible()
     return code

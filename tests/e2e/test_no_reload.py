@@ -4,29 +4,15 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .helpers import STRONG_PASSWORD, heading, read_code
-
-COUNT_LOADS = "window.__loads = 0; window.addEventListener('load', () => window.__loads++)"
-
-
-def mark(page: Page, value: str) -> None:
-    """Leave a marker on this document: it survives a swap, and a full page load wipes it."""
-    page.evaluate("value => { window.__marker = value }", value)
-
-
-def assert_same_document(page: Page, value: str) -> None:
-    marker, loads = page.evaluate("[window.__marker, window.__loads]")
-    assert marker == value, f"the page was reloaded (marker {marker!r}, expected {value!r})"
-    assert loads == 0, f"{loads} load event(s) fired on what should be an in-place swap"
+from .helpers import STRONG_PASSWORD, assert_same_document, heading, mark_document, read_code
 
 
 def test_steps_swap_in_place_and_back_works(page: Page, email: str):
     page.goto("/auth/sign-up/")
     expect(heading(page, "Create your account")).to_be_visible()
-    page.evaluate(COUNT_LOADS)
 
     # Sign up → the confirm step is swapped in and its URL pushed.
-    mark(page, "sign-up")
+    mark_document(page, "sign-up")
     page.get_by_label("Email", exact=True).fill(email)
     page.get_by_label("Password", exact=True).fill(STRONG_PASSWORD)
     page.get_by_label("Confirm password").fill(STRONG_PASSWORD)
@@ -36,7 +22,7 @@ def test_steps_swap_in_place_and_back_works(page: Page, email: str):
     assert_same_document(page, "sign-up")
 
     # Confirm → the sign-in step, still the same document.
-    mark(page, "confirm")
+    mark_document(page, "confirm")
     page.get_by_label("Verification code").fill(read_code(email))
     page.get_by_role("button", name="Confirm").click()
     expect(heading(page, "Sign in")).to_be_visible()
@@ -69,8 +55,7 @@ def test_steps_swap_in_place_and_back_works(page: Page, email: str):
 def test_error_swap_keeps_the_document(page: Page, email: str):
     """A refused step (422) is swapped in too: the error appears without a reload."""
     page.goto("/auth/sign-in/")
-    page.evaluate(COUNT_LOADS)
-    mark(page, "sign-in")
+    mark_document(page, "sign-in")
     page.get_by_label("Email", exact=True).fill(email)
     page.get_by_label("Password", exact=True).fill("Wr0ng-Passw0rd!")
     page.get_by_role("button", name="Sign in").click()

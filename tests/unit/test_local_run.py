@@ -58,25 +58,29 @@ def test_run_starts_stub_and_site_and_ctrl_c_stops_both(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    run = subprocess.Popen(
-        [sys.executable, "scripts/run_dev.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    log = tmp_path / "run.log"
+    with log.open("w") as out:
+        run = subprocess.Popen(
+            [sys.executable, "scripts/run_dev.py"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
     site, stub = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{stub_port}"
     try:
-        assert wait_until(lambda: answers(f"{site}/auth/sign-in/")), "the site never answered"
+        assert wait_until(lambda: "Ctrl-C stops everything" in log.read_text()), log.read_text()
+        assert answers(f"{site}/auth/sign-in/")
         assert answers(f"{stub}/_stub/health")
         assert answers(f"{site}/dev/mailbox/")
         os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        output, _ = run.communicate(timeout=20)
+        run.wait(timeout=20)
     finally:
         if run.poll() is None:
             os.killpg(run.pid, signal.SIGKILL)
+    output = log.read_text()
     assert run.returncode == 0, output
     assert "demo@example.com" in output
     assert "/dev/mailbox/" in output
