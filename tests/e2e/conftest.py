@@ -34,6 +34,9 @@ EXTERNAL_STUB = os.environ.get("E2E_STUB_URL", "").rstrip("/")
 def pytest_collection_modifyitems(items):
     for item in items:
         item.add_marker(pytest.mark.e2e)
+        # Declared, not requested later: pytest-django creates the test database only for
+        # tests that declare it, and the live server must never touch the real db.sqlite3.
+        item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 @pytest.fixture(scope="session")
@@ -100,10 +103,9 @@ def app_on_stub(request, stub, stub_url, base_url):
     """Point the in-process app at this worker's stub, and leave no fault behind.
 
     `base_url` reaches `live_server` through getfixturevalue, so pytest-django's own helper
-    opens the database and allows the server's host only for the first test: do it for each.
+    allows the server's host only for the first test: do it for each.
     """
     if not EXTERNAL_APP:
-        request.getfixturevalue("transactional_db")
         settings = request.getfixturevalue("settings")
         host = urlsplit(base_url).hostname
         if host not in settings.ALLOWED_HOSTS:
