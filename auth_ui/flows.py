@@ -6,8 +6,12 @@ from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest
 
 from . import cognito, session
+from .cognito.errors import SERVICE_UNAVAILABLE
 
 logger = logging.getLogger(__name__)
+
+# Refresh a little before the ID token's expiry, not after it.
+REFRESH_LEEWAY_SECONDS = 60
 
 
 def complete_sign_in(request: HttpRequest, tokens: cognito.Tokens) -> None:
@@ -17,7 +21,38 @@ def complete_sign_in(request: HttpRequest, tokens: cognito.Tokens) -> None:
     if user is None:
         raise cognito.auth_error("NotAuthorizedException")
     login(request, user)
-    session.store_tokens(request, tokens)
+    session.store_tokens(request, tokens, username=cognito_username(claims))
+
+
+def cognito_username(claims: dict) -> str:
+    return claims.get("cognito:username") or claims["sub"]
+
+
+def keep_tokens_fresh(request: HttpRequest) -> None:
+    """Refresh tokens that are about to expire; sign out a person Cognito no longer accepts.
+
+    A revoked refresh token (signed out elsewhere), a disabled or deleted user all end this
+    session at its next request after the ID token's hour. If Cognito can't be reached, the
+    session is kept and the refresh tried again on a later request.
+    """
+    tokens = session.stored_tokens(request)
+    if tokens is None or not session.tokens_expire_within(request, REFRESH_LEEWAY_SECONDS):
+        return
+    username = session.tokens_username(request)
+    try:
+        fresh = cognito.refresh_tokens(refresh_token=tokens.refresh_token, username=username)
+        claims = cognito.verify_id_token(fresh.id_token)
+    except cognito.AuthError as error:
+        if error.status == SERVICE_UNAVAILABLE:
+            logger.warning("Could not refresh Cognito tokens: %s", error.code)
+            return
+        logger.info("Cognito refused to refresh a session (%s): signing it out", error.code)
+        logout(request)
+        return
+    if claims["sub"] != getattr(request.user.cognito_identity, "sub", None):
+        logout(request)
+        return
+    session.store_tokens(request, fresh, username=cognito_username(claims))
 
 
 def sign_out(request: HttpRequest) -> None:

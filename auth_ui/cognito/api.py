@@ -119,6 +119,26 @@ def initiate_auth(*, username: str, password: str) -> Tokens | Challenge:
     return _tokens_or_challenge(response, username)
 
 
+def refresh_tokens(*, refresh_token: str, username: str) -> Tokens:
+    """New ID and access tokens; Cognito keeps the refresh token, so we keep ours too.
+
+    `username` is Cognito's own (the ID token's `cognito:username`), which SECRET_HASH needs.
+    """
+    response = _call(
+        "initiate_auth",
+        ClientId=_client_id(),
+        AuthFlow="REFRESH_TOKEN_AUTH",
+        AuthParameters={"REFRESH_TOKEN": refresh_token, **_secret_param(username)},
+    )
+    result = response["AuthenticationResult"]
+    return Tokens(
+        id_token=result["IdToken"],
+        access_token=result["AccessToken"],
+        refresh_token=result.get("RefreshToken") or refresh_token,
+        expires_in=int(result.get("ExpiresIn", 3600)),
+    )
+
+
 def respond_to_new_password(*, challenge: Challenge, password: str) -> Tokens | Challenge:
     response = _call(
         "respond_to_auth_challenge",
