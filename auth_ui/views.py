@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseLocation
 from django_htmx.middleware import HtmxDetails
 
-from . import cognito, flows, session, stub_outbox
+from . import cognito, flows, ratelimit, session, stub_outbox
 from .forms import (
     AuthForm,
     ConfirmForm,
@@ -35,6 +35,8 @@ from .next_url import safe_next_url
 from .password_policy import describe as describe_policy
 
 CARD_TARGET = "#auth-card"
+# Answers that count as a failed sign-in for the rate limits.
+WRONG_CREDENTIALS = {"NotAuthorizedException", "UserNotFoundException"}
 
 FORM_PAGE = "auth/form_page.html"
 
@@ -135,6 +137,12 @@ def go_to_step(request: HtmxHttpRequest, url_name: str) -> HttpResponse:
     return redirect(url)
 
 
+def guard(request: HttpRequest, action: str, *, key: str = "") -> None:
+    """Refuse, as Cognito would, an attempt past this site's own rate limits."""
+    if not ratelimit.consume(request, action, key=key):
+        raise cognito.auth_error("RateLimited")
+
+
 def posted(request: HttpRequest) -> dict[str, Any] | None:
     return request.POST if request.method == "POST" else None
 
@@ -162,6 +170,7 @@ def sign_up(request: HtmxHttpRequest) -> HttpResponse:
         return render_form(request, step, form)
     username, email = form.cognito_username, form.cleaned_data["email"]
     try:
+        guard(request, "sign_up")
         destination = cognito.sign_up(
             username=username, email=email, password=form.cleaned_data["password"]
         )
@@ -192,6 +201,7 @@ def confirm(request: HtmxHttpRequest) -> HttpResponse:
     session.remember_email(request, username)
     try:
         if resend:
+            guard(request, "send_code", key=username)
             destination = cognito.resend_confirmation_code(username=username)
         else:
             cognito.confirm_sign_up(username=username, code=form.cleaned_data["code"])
@@ -218,11 +228,15 @@ def sign_in(request: HtmxHttpRequest) -> HttpResponse:
         return render_form(request, step, form, next=next_url)
     username = form.cleaned_data["email"]
     try:
+        if ratelimit.is_limited(request, "sign_in_failed", key=username):
+            raise cognito.auth_error("RateLimited")
         result = cognito.initiate_auth(username=username, password=form.cleaned_data["password"])
         if isinstance(result, cognito.Challenge):
             return challenge_step(request, result)
         flows.complete_sign_in(request, result)
     except cognito.AuthError as error:
+        if error.code in WRONG_CREDENTIALS:
+            ratelimit.hit(request, "sign_in_failed", key=username)
         if error.code == "UserNotConfirmedException":
             notice = _("Confirm your email first: we sent you a new code.")
             return detour(
@@ -253,6 +267,7 @@ def detour(
     """Sign-in can't finish until the person uses a code: send one and take them there."""
     session.remember_email(request, username)
     try:
+        guard(request, "send_code", key=username)
         send_code(username=username)
         messages.info(request, notice)
     except cognito.AuthError as error:
@@ -289,6 +304,7 @@ def password_forgot(request: HtmxHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render_form(request, step, form)
     try:
+        guard(request, "send_code", key=form.cleaned_data["email"])
         cognito.forgot_password(username=form.cleaned_data["email"])
     except cognito.AuthError as error:
         return refuse(request, step, form, error)
@@ -313,6 +329,7 @@ def password_reset(request: HtmxHttpRequest) -> HttpResponse:
     session.remember_email(request, username)
     try:
         if resend:
+            guard(request, "send_code", key=username)
             cognito.forgot_password(username=username)
         else:
             cognito.confirm_forgot_password(

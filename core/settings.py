@@ -153,6 +153,14 @@ COGNITO_PASSWORD_POLICY = {
     "RequireSymbols": True,
 }
 
+# django-allauth's shape: per action, "<count>/<period>/<ip|key>" rules (key: the email typed).
+# A failed sign-in counts; a successful one does not reset the count. "" turns an action off.
+AUTH_RATE_LIMITS = {
+    "sign_in_failed": env("RATE_LIMIT_SIGN_IN_FAILED", default="10/m/ip,5/5m/key"),
+    "sign_up": env("RATE_LIMIT_SIGN_UP", default="20/m/ip"),
+    "send_code": env("RATE_LIMIT_SEND_CODE", default="20/m/ip,3/m/key"),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

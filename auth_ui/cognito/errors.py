@@ -82,6 +82,8 @@ MESSAGES: dict[str, tuple[str | None, str | Promise, int]] = {
         UNPROCESSABLE,
     ),
     "LimitExceededException": (None, WAIT_AND_RETRY, TOO_MANY_REQUESTS),
+    # This site's own limits (auth_ui.ratelimit), in front of Cognito's.
+    "RateLimited": (None, WAIT_AND_RETRY, TOO_MANY_REQUESTS),
     "TooManyFailedAttemptsException": (None, WAIT_AND_RETRY, TOO_MANY_REQUESTS),
     "TooManyRequestsException": (
         None,

@@ -116,6 +116,9 @@ def app_on_stub(request, stub, stub_url, base_url):
         settings.COGNITO_APP_CLIENT_SECRET = ""
         settings.COGNITO_ENDPOINT_URL = stub_url
         settings.COGNITO_USING_STUB = False
+        # Every scenario comes from one IP within a minute: this site's own rate limits (tested
+        # in tests/unit/test_ratelimit.py) would soon refuse them. Cognito's (the stub's) stay.
+        settings.AUTH_RATE_LIMITS = {}
         cognito_client_module.cognito_client.cache_clear()
         tokens_module.jwks_client.cache_clear()
     stub.clear_faults()
