@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import boto3
 from botocore.config import Config
+from botocore.exceptions import ClientError
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -45,11 +46,16 @@ def cognito_settings() -> CognitoSettings:
     )
 
 
+# Cognito's LimitExceededException is a person's attempt limit ("try after some time"), not
+# throttling; botocore retries it as throttling, which spends attempts and keeps them waiting.
+NOT_RETRIED = {"LimitExceededException"}
+
+
 @functools.cache
 def cognito_client():
     """Public flows need no AWS credentials; admin calls use the default credential chain."""
     conf = cognito_settings()
-    return boto3.client(
+    client = boto3.client(
         "cognito-idp",
         region_name=conf.region,
         endpoint_url=conf.endpoint_url or None,
@@ -59,6 +65,18 @@ def cognito_client():
             read_timeout=settings.COGNITO_READ_TIMEOUT,
         ),
     )
+    service = client.meta.service_model.service_id.hyphenize()
+    client.meta.events.register_first(f"needs-retry.{service}", _answer_limits_at_once)
+    return client
+
+
+def _answer_limits_at_once(response=None, operation=None, **_) -> None:
+    """Raise what botocore would raise without retrying, before its retry handler runs."""
+    if response is None:
+        return
+    parsed = response[1]
+    if parsed.get("Error", {}).get("Code") in NOT_RETRIED:
+        raise ClientError(parsed, operation.name)
 
 
 def secret_hash(username: str) -> dict[str, str]:

@@ -39,8 +39,8 @@ PASSWORD_POLICY = (
 )
 WRONG_PASSWORD = "Wr0ng-Passw0rd!"
 
-# Throttling (LimitExceededException included), 5xx and connection errors are retried by boto3
-# with exponential backoff (up to ~7 s over APP_ATTEMPTS tries) before the person sees anything.
+# Throttling, 5xx and connection errors are retried by boto3 with exponential backoff (up to
+# ~7 s over APP_ATTEMPTS tries) before the person sees anything.
 RETRIED_TIMEOUT = 25_000
 
 
