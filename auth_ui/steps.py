@@ -1,0 +1,122 @@
+"""How a form step answers: its words and buttons, the whole page or its htmx partial, its
+status, and the way on to the next step."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseLocation
+from django_htmx.middleware import HtmxDetails
+
+from . import cognito
+from .forms import AuthForm
+from .password_policy import describe as describe_policy
+
+CARD_TARGET = "#auth-card"
+FORM_PAGE = "auth/form_page.html"
+
+
+@dataclass(frozen=True)
+class Step:
+    """What sets one form step apart: its words, and which buttons and links it offers."""
+
+    title: Promise
+    lead: Promise | None
+    submit: Promise
+    resend: bool = False  # a "Resend code" button under the submit button
+    footer: str = "back"  # "back" (to sign in), "sign_in" or "sign_up"
+    forgot_link: bool = False
+
+
+STEPS = {
+    "sign_up": Step(
+        _("Create your account"),
+        _("It takes a minute."),
+        _("Sign up"),
+        footer="sign_in",
+    ),
+    "confirm": Step(
+        _("Check your email"),
+        _("Enter the 6-digit code we emailed you to confirm your address."),
+        _("Confirm"),
+        resend=True,
+    ),
+    "sign_in": Step(
+        _("Sign in"),
+        _("Welcome back."),
+        _("Sign in"),
+        footer="sign_up",
+        forgot_link=True,
+    ),
+    "new_password": Step(_("Choose a new password"), None, _("Set new password")),
+    "password_forgot": Step(
+        _("Reset your password"),
+        _("We'll email you a code to set a new password."),
+        _("Send code"),
+    ),
+    "password_reset": Step(
+        _("Set a new password"),
+        _("Enter the code we emailed you and choose a new password."),
+        _("Set new password"),
+        resend=True,
+    ),
+}
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def credential_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """What Django's own LoginView wears: no caching, CSRF, and passwords out of error reports."""
+    guarded = require_http_methods(["GET", "POST"])(view)
+    return sensitive_post_parameters()(never_cache(csrf_protect(guarded)))
+
+
+def render_page(
+    request: HtmxHttpRequest, template: str, context: dict[str, Any], *, status: int = 200
+) -> HttpResponse:
+    """The whole page, or its `card` partial for htmx (a history restore needs the whole)."""
+    partial = request.htmx and not request.htmx.history_restore_request
+    response = render(request, f"{template}#card" if partial else template, context, status=status)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def render_form(
+    request: HtmxHttpRequest, step: str, form: AuthForm, **context: Any
+) -> HttpResponse:
+    """The step with its form: 422 when the form carries errors, else 200."""
+    status = context.pop("status", 422 if form.errors else 200)
+    page = STEPS[step]
+    context = {"step": page, "title": page.title, "lead": page.lead, "form": form, **context}
+    return render_page(request, FORM_PAGE, context, status=status)
+
+
+def refuse(
+    request: HtmxHttpRequest, step: str, form: AuthForm, error: cognito.AuthError, **context
+) -> HttpResponse:
+    """Cognito said no: show its refusal in plain words, with the status the table gives."""
+    message = None
+    if error.code == "InvalidPasswordException":
+        message = describe_policy(cognito.password_policy())
+    form.add_auth_error(error, message)
+    return render_form(request, step, form, status=error.status, **context)
+
+
+def go_to_step(request: HtmxHttpRequest, url_name: str) -> HttpResponse:
+    """The next step of a flow: swapped in place with its URL pushed, or a plain redirect."""
+    url = reverse(url_name)
+    if request.htmx:
+        return HttpResponseLocation(url, target=CARD_TARGET, swap="outerHTML")
+    return redirect(url)
