@@ -63,6 +63,17 @@ def _check_secret_hash(client: Any, usernames: list[str], provided: str | None) 
         raise not_authorized(f"Unable to verify secret hash for client {client.id}")
 
 
+def _public_request(
+    engine: StubEngine, params: dict[str, Any], *required: str
+) -> tuple[Any, Any, list[str]]:
+    """A call made with a client id: its pool and client, then Username and the `required`
+    parameters (in that order), once present and signed with SECRET_HASH where needed."""
+    pool, client = _pool_and_client(engine, params.get("ClientId"))
+    values = [_required(params, name) for name in ("Username", *required)]
+    _check_secret_hash(client, [values[0]], params.get("SecretHash"))
+    return pool, client, values
+
+
 def _fake_delivery(username: str) -> dict[str, Any]:
     """PreventUserExistenceErrors: answer for an unknown user as if a code went out."""
     return {"CodeDeliveryDetails": delivery_details(username if "@" in username else "x@x.x")}
@@ -70,10 +81,7 @@ def _fake_delivery(username: str) -> dict[str, Any]:
 
 @handles("SignUp")
 def sign_up(engine: StubEngine, params: dict[str, Any]) -> dict[str, Any]:
-    pool, client = _pool_and_client(engine, params.get("ClientId"))
-    username = _required(params, "Username")
-    password = _required(params, "Password")
-    _check_secret_hash(client, [username], params.get("SecretHash"))
+    pool, client, (username, password) = _public_request(engine, params, "Password")
     if find_user(pool, username) is not None:
         raise CognitoError("UsernameExistsException")
     attributes = [
@@ -93,10 +101,7 @@ def sign_up(engine: StubEngine, params: dict[str, Any]) -> dict[str, Any]:
 
 @handles("ConfirmSignUp")
 def confirm_sign_up(engine: StubEngine, params: dict[str, Any]) -> dict[str, Any]:
-    pool, client = _pool_and_client(engine, params.get("ClientId"))
-    username = _required(params, "Username")
-    code = _required(params, "ConfirmationCode")
-    _check_secret_hash(client, [username], params.get("SecretHash"))
+    pool, _client, (username, code) = _public_request(engine, params, "ConfirmationCode")
     user = find_user(pool, username)
     if user is None:
         raise CognitoError("CodeMismatchException")
@@ -110,9 +115,7 @@ def confirm_sign_up(engine: StubEngine, params: dict[str, Any]) -> dict[str, Any
 
 @handles("ResendConfirmationCode")
 def resend_confirmation_code(engine: StubEngine, params: dict[str, Any]) -> dict[str, Any]:
-    pool, client = _pool_and_client(engine, params.get("ClientId"))
-    username = _required(params, "Username")
-    _check_secret_hash(client, [username], params.get("SecretHash"))
+    pool, _client, (username,) = _public_request(engine, params)
     user = find_user(pool, username)
     if user is None or not user.enabled:
         return _fake_delivery(username)
@@ -124,9 +127,7 @@ def resend_confirmation_code(engine: StubEngine, params: dict[str, Any]) -> dict
 
 @handles("ForgotPassword")
 def forgot_password(engine: StubEngine, params: dict[str, Any]) -> dict[str, Any]:
-    pool, client = _pool_and_client(engine, params.get("ClientId"))
-    username = _required(params, "Username")
-    _check_secret_hash(client, [username], params.get("SecretHash"))
+    pool, _client, (username,) = _public_request(engine, params)
     user = find_user(pool, username)
     if user is None or not user.enabled:
         return _fake_delivery(username)
@@ -141,11 +142,9 @@ def forgot_password(engine: StubEngine, params: dict[str, Any]) -> dict[str, Any
 
 @handles("ConfirmForgotPassword")
 def confirm_forgot_password(engine: StubEngine, params: dict[str, Any]) -> dict[str, Any]:
-    pool, client = _pool_and_client(engine, params.get("ClientId"))
-    username = _required(params, "Username")
-    code = _required(params, "ConfirmationCode")
-    password = _required(params, "Password")
-    _check_secret_hash(client, [username], params.get("SecretHash"))
+    pool, _client, (username, code, password) = _public_request(
+        engine, params, "ConfirmationCode", "Password"
+    )
     user = find_user(pool, username)
     if user is None:
         raise CognitoError("CodeMismatchException")
