@@ -6,7 +6,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest
 
 from . import cognito, session
-from .cognito.errors import SERVICE_UNAVAILABLE
+from .cognito.errors import UNPROCESSABLE
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +32,8 @@ def keep_tokens_fresh(request: HttpRequest) -> None:
     """Refresh tokens that are about to expire; sign out a person Cognito no longer accepts.
 
     A revoked refresh token (signed out elsewhere), a disabled or deleted user all end this
-    session at its next request after the ID token's hour. If Cognito can't be reached, the
-    session is kept and the refresh tried again on a later request.
+    session at its next request after the ID token's hour. If Cognito is busy or can't be
+    reached, the session is kept and the refresh tried again on a later request.
     """
     tokens = session.stored_tokens(request)
     if tokens is None or not session.tokens_expire_within(request, REFRESH_LEEWAY_SECONDS):
@@ -43,13 +43,14 @@ def keep_tokens_fresh(request: HttpRequest) -> None:
         fresh = cognito.refresh_tokens(refresh_token=tokens.refresh_token, username=username)
         claims = cognito.verify_id_token(fresh.id_token)
     except cognito.AuthError as error:
-        if error.status == SERVICE_UNAVAILABLE:
+        if error.status != UNPROCESSABLE:  # busy or unreachable: not a verdict on the person
             logger.warning("Could not refresh Cognito tokens: %s", error.code)
             return
         logger.info("Cognito refused to refresh a session (%s): signing it out", error.code)
         logout(request)
         return
-    if claims["sub"] != getattr(request.user.cognito_identity, "sub", None):
+    identity = getattr(request.user, "cognito_identity", None)
+    if identity is None or claims["sub"] != identity.sub:
         logout(request)
         return
     session.store_tokens(request, fresh, username=cognito_username(claims))

@@ -89,9 +89,12 @@ def test_a_refused_refresh_signs_the_person_out(signed_in, stubber, aws_message)
     assert session.TOKENS_KEY not in signed_in.session
 
 
-def test_an_outage_keeps_the_session(signed_in, stubber):
+@pytest.mark.parametrize(
+    ("code", "status"), [("InternalErrorException", 500), ("TooManyRequestsException", 400)]
+)
+def test_an_outage_or_throttling_keeps_the_session(signed_in, stubber, code, status):
     expire(signed_in)
-    client_error(stubber, "initiate_auth", "InternalErrorException", status=500)
+    client_error(stubber, "initiate_auth", code, status=status)
     assert signed_in.get("/account/").status_code == 200
     assert "_auth_user_id" in signed_in.session
 
