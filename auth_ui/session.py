@@ -64,8 +64,13 @@ def clear_challenge(request: HttpRequest) -> None:
 
 
 def remember_next(request: HttpRequest, url: str) -> None:
-    """Where to go after a challenge step; checked by `safe_next_url` when it is used."""
-    request.session[NEXT_KEY] = url
+    """Where to go once a multi-step flow signs the person in; checked when it is used."""
+    if url:
+        request.session[NEXT_KEY] = url
+
+
+def remembered_next(request: HttpRequest) -> str:
+    return request.session.get(NEXT_KEY, "")
 
 
 def pop_next(request: HttpRequest) -> str:

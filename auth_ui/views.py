@@ -44,6 +44,14 @@ def guard(request: HttpRequest, action: str, *, key: str = "") -> None:
         raise cognito.auth_error("RateLimited")
 
 
+def requested_next(request: HttpRequest) -> str:
+    """Where the person was going: the form's or the URL's `next`, else the flow's remembered one.
+
+    Checked by `safe_next_url` only where it is used; until then it is just a string.
+    """
+    return request.POST.get("next") or request.GET.get("next") or session.remembered_next(request)
+
+
 def posted(request: HttpRequest) -> dict[str, Any] | None:
     return request.POST if request.method == "POST" else None
 
@@ -65,10 +73,11 @@ def home(request: HttpRequest) -> HttpResponse:
 @credential_view
 def sign_up(request: HtmxHttpRequest) -> HttpResponse:
     step = "sign_up"
+    next_url = requested_next(request)
     form = SignUpForm(posted(request))
     form.fields["password"].help_text = describe_policy(cognito.password_policy())
     if not form.is_valid():
-        return render_form(request, step, form)
+        return render_form(request, step, form, next=next_url)
     username, email = form.cognito_username, form.cleaned_data["email"]
     try:
         guard(request, "sign_up")
@@ -78,8 +87,9 @@ def sign_up(request: HtmxHttpRequest) -> HttpResponse:
         if settings.COGNITO_AUTO_CONFIRM:
             cognito.admin_confirm_sign_up(username=username)
     except cognito.AuthError as error:
-        return refuse(request, step, form, error)
+        return refuse(request, step, form, error, next=next_url)
     session.remember_email(request, username)
+    session.remember_next(request, next_url)
     if settings.COGNITO_AUTO_CONFIRM:
         messages.success(request, _("Your account is ready. Sign in to continue."))
         return go_to_step(request, "auth_ui:sign_in")
@@ -121,7 +131,7 @@ def confirm(request: HtmxHttpRequest) -> HttpResponse:
 @credential_view
 def sign_in(request: HtmxHttpRequest) -> HttpResponse:
     step = "sign_in"
-    next_url = request.POST.get("next") or request.GET.get("next", "")
+    next_url = requested_next(request)
     if request.method == "GET" and request.user.is_authenticated:
         return redirect(safe_next_url(request, next_url))
     form = SignInForm(posted(request), initial={"email": session.remembered_email(request)})
@@ -149,6 +159,7 @@ def sign_in(request: HtmxHttpRequest) -> HttpResponse:
                 request, username, cognito.forgot_password, notice, "auth_ui:password_reset"
             )
         return refuse(request, step, form, error, next=next_url)
+    session.pop_next(request)
     return redirect(safe_next_url(request, next_url))
 
 
@@ -156,8 +167,7 @@ def challenge_step(request: HtmxHttpRequest, challenge: cognito.Challenge) -> Ht
     if challenge.name != "NEW_PASSWORD_REQUIRED":
         raise cognito.auth_error("UnsupportedChallenge")
     session.store_challenge(request, challenge)
-    if next_url := request.POST.get("next"):
-        session.remember_next(request, next_url)
+    session.remember_next(request, requested_next(request))
     messages.info(request, _("Choose a new password to finish signing in."))
     return go_to_step(request, "auth_ui:new_password")
 
