@@ -34,6 +34,35 @@
     box.focus();
     announce(text);
   }
+  // A "Show password" checkbox for each form with password fields: reveals them all, so people
+  // can check what they typed. Passwords still never come back from the server.
+  var toggles = 0;
+  function addShowPassword(root) {
+    if (!root.querySelectorAll) return;
+    root.querySelectorAll("form").forEach(function (form) {
+      var inputs = form.querySelectorAll('input[type="password"]');
+      if (!inputs.length || form.querySelector("[data-show-password]")) return;
+      var row = document.createElement("div");
+      row.setAttribute("data-show-password", "");
+      row.className = "-mt-2 mb-4 flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.id = "show-password-" + (++toggles);
+      box.className = "size-4 accent-indigo-600";
+      var label = document.createElement("label");
+      label.htmlFor = box.id;
+      label.textContent = document.body.dataset.showPasswordLabel;
+      box.addEventListener("change", function () {
+        inputs.forEach(function (input) { input.type = box.checked ? "text" : "password"; });
+      });
+      row.append(box, label);
+      var last = inputs[inputs.length - 1];
+      (last.closest("[id^='div_']") || last).insertAdjacentElement("afterend", row);
+    });
+  }
+  addShowPassword(document);
+  document.addEventListener("htmx:load", function (event) { addShowPassword(event.detail.elt); });
+
   document.addEventListener("htmx:sendError", function (event) {
     showProblem(event, document.body.dataset.offlineMessage);
   });
