@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import EXTERNAL_APP
 from .helpers import STRONG_PASSWORD, heading, read_code, sign_in, sign_out, sign_up, wrong_code
 
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -202,3 +203,20 @@ def test_primary_button_hover_contrast_dark(page: Page):
     page.get_by_role("button", name="Sign in").hover()
     violations = [v for v in axe_violations(page) if v["id"] == "color-contrast"]
     assert not violations, describe(violations)
+
+
+@pytest.mark.skipif(bool(EXTERNAL_APP), reason="needs the in-process app to switch DEBUG on")
+def test_development_banner_and_mailbox(page: Page, audit: Audit, email: str, settings):
+    """What `make run` shows on the stub: the banner on every page, and the dev mailbox."""
+    settings.DEBUG = True
+    settings.COGNITO_USING_STUB = True
+    sign_up(page, email)
+    expect(heading(page, "Check your email")).to_be_visible()
+    expect(page.get_by_role("banner")).to_contain_text("Development mode")
+    audit.check("confirm step with the development banner")
+    page.get_by_role("link", name="Open the dev mailbox").click()
+    expect(heading(page, "Dev mailbox")).to_be_visible()
+    expect(page.get_by_text(email)).to_be_visible()
+    expect(page.get_by_test_id("mailbox-code").first).to_have_text(read_code(email))
+    audit.check("dev mailbox")
+    audit.assert_clean()
