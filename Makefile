@@ -34,7 +34,7 @@ install: $(VENV)/.installed node_modules/.installed
 # crispy-tailwind's templates stay in site-packages; Tailwind is told where they are.
 css: install
 	@echo '@source "'$$($(BIN)/python -c 'import crispy_tailwind, os; print(os.path.dirname(crispy_tailwind.__file__))')'";' > static/src/crispy-source.css
-	npx tailwindcss --input static/src/app.css --output static/css/app.css --minify
+	npm run --silent build:css
 
 migrate: install
 	DEBUG=true $(BIN)/python manage.py migrate --verbosity 0
