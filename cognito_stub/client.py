@@ -8,6 +8,8 @@ import urllib.request
 from typing import Any
 from urllib.parse import urlencode
 
+from .control import OutboxQueries, fault_spec
+
 
 class StubClientError(RuntimeError):
     def __init__(self, status: int, payload: Any):
@@ -16,7 +18,7 @@ class StubClientError(RuntimeError):
         super().__init__(f"cognito-stub answered {status}: {payload}")
 
 
-class StubClient:
+class StubClient(OutboxQueries):
     def __init__(self, base_url: str, timeout: float = 10.0):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
@@ -47,12 +49,6 @@ class StubClient:
         query = f"?{urlencode({'to': to})}" if to else ""
         return self._request("GET", f"/_stub/outbox{query}")["messages"]
 
-    def latest_code(self, to: str, purpose: str | None = None) -> str | None:
-        for message in self.outbox(to):
-            if purpose is None or message["purpose"] == purpose:
-                return message["code"]
-        return None
-
     def clear_outbox(self) -> None:
         self._request("DELETE", "/_stub/outbox")
 
@@ -64,14 +60,7 @@ class StubClient:
         delay_ms: int = 0,
         message: str | None = None,
     ) -> dict[str, Any]:
-        spec: dict[str, Any] = {
-            "operation": operation,
-            "error": error,
-            "times": times,
-            "delay_ms": delay_ms,
-        }
-        if message is not None:
-            spec["message"] = message
+        spec = fault_spec(operation, error, times, delay_ms, message)
         return self._request("POST", "/_stub/faults", spec)["fault"]
 
     def faults(self) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
+from .control import OutboxQueries, fault_spec
 from .engine import StubEngine, StubOptions
 from .faults import Fault
 from .routes import describe, route
@@ -51,7 +52,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # codes are printed by the outbox; request lines would drown them
 
 
-class StubServer:
+class StubServer(OutboxQueries):
     """A local Cognito user-pool endpoint. Use as a context manager or start()/stop().
 
     Only one StubServer should run at a time in a process: moto's state is process-global.
@@ -114,12 +115,6 @@ class StubServer:
     def outbox(self, to: str | None = None) -> list[dict[str, str]]:
         return self.engine.outbox.messages(to)
 
-    def latest_code(self, to: str, purpose: str | None = None) -> str | None:
-        for message in self.outbox(to):
-            if purpose is None or message["purpose"] == purpose:
-                return message["code"]
-        return None
-
     def clear_outbox(self) -> None:
         self.engine.outbox.clear()
 
@@ -131,10 +126,9 @@ class StubServer:
         delay_ms: int = 0,
         message: str | None = None,
     ) -> dict[str, Any]:
-        spec = {"operation": operation, "error": error, "times": times, "delay_ms": delay_ms}
-        if message is not None:
-            spec["message"] = message
-        fault: Fault = self.engine.inject_fault(spec)
+        fault: Fault = self.engine.inject_fault(
+            fault_spec(operation, error, times, delay_ms, message)
+        )
         return fault.to_json()
 
     def faults(self) -> list[dict[str, Any]]:
