@@ -8,7 +8,7 @@ import urllib.request
 from typing import Any
 from urllib.parse import urlencode
 
-from .control import OutboxQueries, fault_spec
+from .control import ControlAPI
 
 
 class StubClientError(RuntimeError):
@@ -18,7 +18,7 @@ class StubClientError(RuntimeError):
         super().__init__(f"cognito-stub answered {status}: {payload}")
 
 
-class StubClient(OutboxQueries):
+class StubClient(ControlAPI):
     def __init__(self, base_url: str, timeout: float = 10.0):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
@@ -52,15 +52,7 @@ class StubClient(OutboxQueries):
     def clear_outbox(self) -> None:
         self._request("DELETE", "/_stub/outbox")
 
-    def inject_fault(
-        self,
-        operation: str,
-        error: str | None = None,
-        times: int = 1,
-        delay_ms: int = 0,
-        message: str | None = None,
-    ) -> dict[str, Any]:
-        spec = fault_spec(operation, error, times, delay_ms, message)
+    def _add_fault(self, spec: dict[str, Any]) -> dict[str, Any]:
         return self._request("POST", "/_stub/faults", spec)["fault"]
 
     def faults(self) -> list[dict[str, Any]]:

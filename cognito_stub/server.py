@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from .control import OutboxQueries, fault_spec
+from .control import ControlAPI
 from .engine import StubEngine, StubOptions
 from .faults import Fault
 from .routes import describe, route
@@ -52,7 +52,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # codes are printed by the outbox; request lines would drown them
 
 
-class StubServer(OutboxQueries):
+class StubServer(ControlAPI):
     """A local Cognito user-pool endpoint. Use as a context manager or start()/stop().
 
     Only one StubServer should run at a time in a process: moto's state is process-global.
@@ -118,17 +118,8 @@ class StubServer(OutboxQueries):
     def clear_outbox(self) -> None:
         self.engine.outbox.clear()
 
-    def inject_fault(
-        self,
-        operation: str,
-        error: str | None = None,
-        times: int = 1,
-        delay_ms: int = 0,
-        message: str | None = None,
-    ) -> dict[str, Any]:
-        fault: Fault = self.engine.inject_fault(
-            fault_spec(operation, error, times, delay_ms, message)
-        )
+    def _add_fault(self, spec: dict[str, Any]) -> dict[str, Any]:
+        fault: Fault = self.engine.inject_fault(spec)
         return fault.to_json()
 
     def faults(self) -> list[dict[str, Any]]:
