@@ -6,6 +6,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
+from django.conf import settings
+
 logger = logging.getLogger(__name__)
 
 
@@ -13,6 +15,11 @@ logger = logging.getLogger(__name__)
 class Outbox:
     messages: list[dict[str, str]]
     reachable: bool
+
+
+def in_use() -> bool:
+    """The local stub stands in for Cognito, and only ever in development."""
+    return bool(settings.DEBUG and settings.COGNITO_USING_STUB)
 
 
 def read(endpoint_url: str) -> Outbox:

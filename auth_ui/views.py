@@ -278,7 +278,7 @@ def account(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 def dev_mailbox(request: HttpRequest) -> HttpResponse:
     """The codes the local stub "sent", so a person can finish sign-up without email."""
-    if not (settings.DEBUG and settings.COGNITO_USING_STUB):
+    if not stub_outbox.in_use():
         raise Http404
     return render(
         request,
