@@ -103,13 +103,18 @@ def render_form(
     return render_page(request, FORM_PAGE, context, status=status)
 
 
+def policy_text() -> str:
+    """The pool's password policy in words: shown under new passwords and when one is refused."""
+    return describe_policy(cognito.password_policy())
+
+
 def refuse(
     request: HtmxHttpRequest, step: str, form: AuthForm, error: cognito.AuthError, **context
 ) -> HttpResponse:
     """Cognito said no: show its refusal in plain words, with the status the table gives."""
     message = None
     if error.code == "InvalidPasswordException":
-        message = describe_policy(cognito.password_policy())
+        message = policy_text()
     form.add_auth_error(error, message)
     return render_form(request, step, form, status=error.status, **context)
 

@@ -24,11 +24,11 @@ from .forms import (
     SignUpForm,
 )
 from .next_url import safe_next_url
-from .password_policy import describe as describe_policy
 from .steps import (
     HtmxHttpRequest,
     credential_view,
     go_to_step,
+    policy_text,
     refuse,
     render_form,
     render_page,
@@ -75,7 +75,7 @@ def sign_up(request: HtmxHttpRequest) -> HttpResponse:
     step = "sign_up"
     next_url = requested_next(request)
     form = SignUpForm(posted(request))
-    form.fields["password"].help_text = describe_policy(cognito.password_policy())
+    form.fields["password"].help_text = policy_text()
     if not form.is_valid():
         return render_form(request, step, form, next=next_url)
     username, email = form.cognito_username, form.cleaned_data["email"]
@@ -233,7 +233,7 @@ def password_reset(request: HtmxHttpRequest) -> HttpResponse:
     step = "password_reset"
     form = code_step_form(request, ResetPasswordForm)
     resend = form.resend
-    form.fields["password"].help_text = describe_policy(cognito.password_policy())
+    form.fields["password"].help_text = policy_text()
     if not form.is_valid():
         return render_form(request, step, form)
     username = form.cleaned_data["email"]
