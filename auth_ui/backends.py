@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import BaseBackend
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from .models import CognitoIdentity
 
@@ -19,19 +19,27 @@ class CognitoBackend(BaseBackend):
             return None
         sub = id_token_claims["sub"]
         email = id_token_claims.get("email", "")
-        with transaction.atomic():
-            identity = CognitoIdentity.objects.select_related("user").filter(sub=sub).first()
-            if identity is None:
+        user = self._user_for(sub, email)
+        if email and user.email != email:
+            user.email = email
+            user.save(update_fields=["email"])
+        return user if self.user_can_authenticate(user) else None
+
+    def _user_for(self, sub: str, email: str):
+        """The user linked to `sub`, created on a first sign-in. Two first sign-ins at once both
+        try to create it; the loser's insert fails on the unique `sub` and it reads the winner's."""
+        identity = CognitoIdentity.objects.select_related("user").filter(sub=sub).first()
+        if identity is not None:
+            return identity.user
+        try:
+            with transaction.atomic():
                 user = User(username=sub[:150], email=email)
                 user.set_unusable_password()
                 user.save()
                 CognitoIdentity.objects.create(user=user, sub=sub)
-            else:
-                user = identity.user
-                if email and user.email != email:
-                    user.email = email
-                    user.save(update_fields=["email"])
-        return user if self.user_can_authenticate(user) else None
+                return user
+        except IntegrityError:
+            return CognitoIdentity.objects.select_related("user").get(sub=sub).user
 
     def user_can_authenticate(self, user) -> bool:
         return getattr(user, "is_active", True)

@@ -7,8 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .cognito import AuthError
-
 CODE_LENGTH = 6
 
 # crispy-tailwind's input classes, replaced whole (it swaps every border-* for error_border).
@@ -41,9 +39,10 @@ class AuthForm(forms.Form):
         self.helper.field_class = "mb-4"
         self.helper.css_container = INPUTS
 
-    def add_auth_error(self, error: AuthError, message=None) -> None:
-        field = error.field if error.field in self.fields else None
-        self.add_error(field, ValidationError(message or error.message, code=error.code))
+    def add_refusal(self, field: str | None, message, *, code: str) -> None:
+        """A refusal from a flow, on its field when this form has it, else at the top."""
+        field = field if field in self.fields else None
+        self.add_error(field, ValidationError(message, code=code))
         if field == "code":
             # A refused code is of no more use: clear it so the next can be typed straight in.
             self.data = self.data.copy()

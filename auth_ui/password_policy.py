@@ -29,3 +29,16 @@ def describe(policy: dict[str, Any]) -> str:
         "length": length,
         "requirements": listed,
     }
+
+
+def is_met(policy: dict[str, Any], password: str) -> bool:
+    """Whether `password` meets `policy`, read leniently (any character that is not a letter or a
+    digit is a symbol), so this site never refuses a password Cognito would take."""
+    checks = {
+        "RequireUppercase": any(c.isupper() for c in password),
+        "RequireLowercase": any(c.islower() for c in password),
+        "RequireNumbers": any(c.isdigit() for c in password),
+        "RequireSymbols": any(not c.isalnum() for c in password),
+    }
+    long_enough = len(password) >= int(policy.get("MinimumLength", 8))
+    return long_enough and all(met for key, met in checks.items() if policy.get(key))

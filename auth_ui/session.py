@@ -4,19 +4,21 @@ Tokens never leave the server: not in a cookie the browser can read, not in the 
 """
 
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
 from django.http import HttpRequest
+from django.views.decorators.debug import sensitive_variables
 
 from .cognito import Challenge, Tokens
 
 TOKENS_KEY = "cognito_tokens"
 TOKENS_META_KEY = "cognito_tokens_meta"
 PENDING_EMAIL_KEY = "cognito_pending_email"
-CHALLENGE_KEY = "cognito_challenge"
+SIGN_IN_KEY = "cognito_sign_in"
 NEXT_KEY = "cognito_next"
 
 
+@sensitive_variables()
 def store_tokens(request: HttpRequest, tokens: Tokens, *, username: str) -> None:
     """The tokens, whose Cognito username they belong to, and when the ID token expires."""
     request.session[TOKENS_KEY] = asdict(tokens)
@@ -26,6 +28,7 @@ def store_tokens(request: HttpRequest, tokens: Tokens, *, username: str) -> None
     }
 
 
+@sensitive_variables()
 def stored_tokens(request: HttpRequest) -> Tokens | None:
     data = request.session.get(TOKENS_KEY)
     return Tokens(**data) if data else None
@@ -50,17 +53,27 @@ def remembered_email(request: HttpRequest) -> str:
     return request.session.get(PENDING_EMAIL_KEY, "")
 
 
-def store_challenge(request: HttpRequest, challenge: Challenge) -> None:
-    request.session[CHALLENGE_KEY] = asdict(challenge)
+@dataclass(frozen=True)
+class PendingSignIn:
+    """A sign-in between its stages: the challenge Cognito set, and where to go once done."""
+
+    challenge: Challenge
+    next: str
 
 
-def stored_challenge(request: HttpRequest) -> Challenge | None:
-    data = request.session.get(CHALLENGE_KEY)
-    return Challenge(**data) if data else None
+def store_pending_sign_in(request: HttpRequest, pending: PendingSignIn) -> None:
+    request.session[SIGN_IN_KEY] = {"challenge": asdict(pending.challenge), "next": pending.next}
 
 
-def clear_challenge(request: HttpRequest) -> None:
-    request.session.pop(CHALLENGE_KEY, None)
+def pending_sign_in(request: HttpRequest) -> PendingSignIn | None:
+    data = request.session.get(SIGN_IN_KEY)
+    if not data:
+        return None
+    return PendingSignIn(challenge=Challenge(**data["challenge"]), next=data["next"])
+
+
+def clear_pending_sign_in(request: HttpRequest) -> None:
+    request.session.pop(SIGN_IN_KEY, None)
 
 
 def remember_next(request: HttpRequest, url: str) -> None:

@@ -5,9 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +18,9 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseLocation
 from django_htmx.middleware import HtmxDetails
 
-from . import cognito
+from . import flows
 from .forms import AuthForm
-from .password_policy import describe as describe_policy
+from .messages import refusal
 
 CARD_TARGET = "#auth-card"
 FORM_PAGE = "auth/form_page.html"
@@ -79,7 +79,7 @@ class HtmxHttpRequest(HttpRequest):
 
 def credential_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """What Django's own LoginView wears: no caching, CSRF, and passwords out of error reports."""
-    guarded = require_http_methods(["GET", "POST"])(view)
+    guarded = require_http_methods(["GET", "HEAD", "POST"])(view)
     return sensitive_post_parameters()(never_cache(csrf_protect(guarded)))
 
 
@@ -103,25 +103,21 @@ def render_form(
     return render_page(request, FORM_PAGE, context, status=status)
 
 
-def policy_text() -> str:
-    """The pool's password policy in words: shown under new passwords and when one is refused."""
-    return describe_policy(cognito.password_policy())
-
-
 def refuse(
-    request: HtmxHttpRequest, step: str, form: AuthForm, error: cognito.AuthError, **context
+    request: HtmxHttpRequest, step: str, form: AuthForm, error: flows.AuthError, **context
 ) -> HttpResponse:
-    """Cognito said no: show its refusal in plain words, with the status the table gives."""
-    message = None
-    if error.code == "InvalidPasswordException":
-        message = policy_text()
-    form.add_auth_error(error, message)
-    return render_form(request, step, form, status=error.status, **context)
+    """The flow said no: show why in plain words, with the status the table gives."""
+    shown = refusal(error.code)
+    message = flows.policy_text() if error.code == "InvalidPasswordException" else shown.message
+    form.add_refusal(shown.field, message, code=error.code)
+    return render_form(request, step, form, status=shown.status, **context)
 
 
-def go_to_step(request: HtmxHttpRequest, url_name: str) -> HttpResponse:
-    """The next step of a flow: swapped in place with its URL pushed, or a plain redirect."""
-    url = reverse(url_name)
-    if request.htmx:
-        return HttpResponseLocation(url, target=CARD_TARGET, swap="outerHTML")
-    return redirect(url)
+def follow(request: HtmxHttpRequest, outcome: flows.Outcome) -> HttpResponse:
+    """Where a flow sent the person: the next step swapped in place with its URL pushed, or
+    (when the flow is done, or without htmx) a redirect."""
+    if outcome.notice:
+        messages.add_message(request, outcome.level, outcome.notice)
+    if request.htmx and not outcome.done:
+        return HttpResponseLocation(outcome.url, target=CARD_TARGET, swap="outerHTML")
+    return HttpResponseRedirect(outcome.url)

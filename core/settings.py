@@ -45,8 +45,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "auth_ui.middleware.RejectUnreadableFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "auth_ui.middleware.CognitoTimeBudgetMiddleware",
     "auth_ui.middleware.CognitoSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -75,6 +77,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers queue for the lock instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = ["auth_ui.backends.CognitoBackend"]
@@ -87,6 +94,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# htmx sends the token from `<body hx-headers>`; no script needs to read the cookie.
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -148,8 +157,11 @@ else:
     COGNITO_ENDPOINT_URL = env("COGNITO_ENDPOINT_URL", default="")
 COGNITO_AUTO_CONFIRM = env.bool("COGNITO_AUTO_CONFIRM", default=False)
 COGNITO_USES_USERNAMES = env.bool("COGNITO_USES_USERNAMES", default=False)
-COGNITO_CONNECT_TIMEOUT = env.float("COGNITO_CONNECT_TIMEOUT", default=3.0)
-COGNITO_READ_TIMEOUT = env.float("COGNITO_READ_TIMEOUT", default=10.0)
+# Seconds: one request's Cognito calls, retries included, end within COGNITO_TIME_BUDGET; a
+# retry that could not finish in time is not started, and the person reads "unavailable".
+COGNITO_TIME_BUDGET = env.float("COGNITO_TIME_BUDGET", default=8.0)
+COGNITO_CONNECT_TIMEOUT = env.float("COGNITO_CONNECT_TIMEOUT", default=2.0)
+COGNITO_READ_TIMEOUT = env.float("COGNITO_READ_TIMEOUT", default=3.0)
 # Used when DescribeUserPool cannot be read (it needs IAM credentials); Cognito's default policy.
 COGNITO_PASSWORD_POLICY = {
     "MinimumLength": 8,
@@ -165,11 +177,22 @@ AUTH_RATE_LIMITS = {
     "sign_in_failed": env("RATE_LIMIT_SIGN_IN_FAILED", default="10/m/ip,5/5m/key"),
     "sign_up": env("RATE_LIMIT_SIGN_UP", default="20/m/ip"),
     "send_code": env("RATE_LIMIT_SEND_CODE", default="20/m/ip,3/m/key"),
+    # Codes typed on the confirm and reset steps (on top of Cognito's per-code attempt limit).
+    "confirm_code": env("RATE_LIMIT_CONFIRM_CODE", default="20/m/ip,5/5m/key"),
 }
 
+# Error reports (the debug page included) never show a local variable marked sensitive.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "auth_ui.reporting.AlwaysSafeExceptionReporterFilter"
+
+# Everything to stderr: our own lines, and Django's errors ("Internal Server Error: /path" with
+# the traceback; never a request body, and no token in any frame: see auth_ui.reporting).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"auth_ui": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr"}},
+    "loggers": {
+        "auth_ui": {"handlers": ["stderr"], "level": env("LOG_LEVEL", default="INFO")},
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
 }

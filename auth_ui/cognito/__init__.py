@@ -11,11 +11,12 @@ from .api import (
     password_policy,
     refresh_tokens,
     resend_confirmation_code,
-    respond_to_new_password,
+    respond_to_challenge,
     revoke_token,
     sign_up,
 )
-from .errors import AuthError, auth_error
+from .client import time_budget
+from .errors import AuthError
 from .tokens import verify_id_token
 
 __all__ = [
@@ -23,7 +24,6 @@ __all__ = [
     "Challenge",
     "Tokens",
     "admin_confirm_sign_up",
-    "auth_error",
     "confirm_forgot_password",
     "confirm_sign_up",
     "forgot_password",
@@ -31,8 +31,9 @@ __all__ = [
     "password_policy",
     "refresh_tokens",
     "resend_confirmation_code",
-    "respond_to_new_password",
+    "respond_to_challenge",
     "revoke_token",
     "sign_up",
+    "time_budget",
     "verify_id_token",
 ]

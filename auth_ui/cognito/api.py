@@ -1,21 +1,26 @@
-"""Cognito's user-pool operations, one keyword-only function each, returning plain results.
+"""Cognito's user-pool operations, one keyword-only function each, returning typed results.
 
-Every boto3 failure leaves this module as an `AuthError` from the one table in `errors.py`.
+Every boto3 failure leaves this module as an `AuthError` classified in `errors.py`.
 """
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.cache import cache
+from django.views.decorators.debug import sensitive_variables
 
-from .client import cognito_client, cognito_settings, secret_hash
-from .errors import AuthError, translate
+from .client import cognito_client, cognito_settings, remaining_budget, secret_hash, time_budget
+from .errors import AuthError, classify
+
+logger = logging.getLogger(__name__)
 
 POLICY_CACHE_SECONDS = 3600
-# Answers that would tell an unknown, unverified or admin-created account from a real one.
-SILENT_FORGOT_PASSWORD_ERRORS = {
+# Answers that would tell an unknown, unverified, confirmed or admin-created account from a
+# real one waiting for its code: Cognito with PreventUserExistenceErrors says "sent" for those.
+SILENT_SEND_CODE_ERRORS = {
     "UserNotFoundException",
     "NotAuthorizedException",
     "InvalidParameterException",
@@ -29,19 +34,31 @@ class Tokens:
     refresh_token: str
     expires_in: int
 
+    def __repr__(self) -> str:
+        return "Tokens(…)"  # never in a log line or an error report
+
 
 @dataclass(frozen=True)
 class Challenge:
     name: str
     session: str
     username: str
+    parameters: dict[str, str]
+
+    def __repr__(self) -> str:
+        return f"Challenge({self.name!r})"
 
 
+@sensitive_variables()
 def _call(method: str, **params: Any) -> dict[str, Any]:
-    try:
-        return getattr(cognito_client(), method)(**params)
-    except (ClientError, BotoCoreError) as exc:
-        raise translate(exc, operation=method) from None
+    with time_budget():
+        if remaining_budget() <= 0:
+            logger.warning("Cognito %s not called: the request's time budget is spent", method)
+            raise AuthError("ServiceUnavailable")
+        try:
+            return getattr(cognito_client(), method)(**params)
+        except (ClientError, BotoCoreError) as exc:
+            raise classify(exc, operation=method) from None
 
 
 def _client_id() -> str:
@@ -52,6 +69,12 @@ def _destination(response: dict[str, Any]) -> str:
     return response.get("CodeDeliveryDetails", {}).get("Destination", "")
 
 
+def _secret_param(username: str) -> dict[str, str]:
+    hashed = secret_hash(username)
+    return {"SECRET_HASH": hashed["SecretHash"]} if hashed else {}
+
+
+@sensitive_variables()
 def sign_up(*, username: str, email: str, password: str) -> str:
     """Register the person; returns where the confirmation code went (masked by Cognito)."""
     response = _call(
@@ -79,26 +102,29 @@ def admin_confirm_sign_up(*, username: str) -> None:
     _call("admin_confirm_sign_up", UserPoolId=cognito_settings().user_pool_id, Username=username)
 
 
-def resend_confirmation_code(*, username: str) -> str:
-    """Send a fresh code; like Cognito with PreventUserExistenceErrors, unknown users look sent."""
+def resend_confirmation_code(*, username: str) -> None:
+    """Send a fresh code. Unknown or already confirmed accounts look sent, as Cognito makes
+    unknown ones look with PreventUserExistenceErrors."""
     try:
-        response = _call(
+        _call(
             "resend_confirmation_code",
             ClientId=_client_id(),
             Username=username,
             **secret_hash(username),
         )
     except AuthError as error:
-        if error.code != "UserNotFoundException":
+        if error.code not in SILENT_SEND_CODE_ERRORS:
             raise
-        return ""
-    return _destination(response)
 
 
+@sensitive_variables()
 def _tokens_or_challenge(response: dict[str, Any], username: str) -> Tokens | Challenge:
     if "ChallengeName" in response:
         return Challenge(
-            name=response["ChallengeName"], session=response.get("Session", ""), username=username
+            name=response["ChallengeName"],
+            session=response.get("Session", ""),
+            username=username,
+            parameters=response.get("ChallengeParameters", {}),
         )
     result = response["AuthenticationResult"]
     return Tokens(
@@ -109,6 +135,7 @@ def _tokens_or_challenge(response: dict[str, Any], username: str) -> Tokens | Ch
     )
 
 
+@sensitive_variables()
 def initiate_auth(*, username: str, password: str) -> Tokens | Challenge:
     response = _call(
         "initiate_auth",
@@ -119,6 +146,7 @@ def initiate_auth(*, username: str, password: str) -> Tokens | Challenge:
     return _tokens_or_challenge(response, username)
 
 
+@sensitive_variables()
 def refresh_tokens(*, refresh_token: str, username: str) -> Tokens:
     """New ID and access tokens; Cognito keeps the refresh token, so we keep ours too.
 
@@ -139,24 +167,21 @@ def refresh_tokens(*, refresh_token: str, username: str) -> Tokens:
     )
 
 
-def respond_to_new_password(*, challenge: Challenge, password: str) -> Tokens | Challenge:
+@sensitive_variables()
+def respond_to_challenge(*, challenge: Challenge, responses: dict[str, str]) -> Tokens | Challenge:
+    """Answer the challenge Cognito set (a new password, a code …): tokens, or the next one."""
     response = _call(
         "respond_to_auth_challenge",
         ClientId=_client_id(),
-        ChallengeName="NEW_PASSWORD_REQUIRED",
+        ChallengeName=challenge.name,
         Session=challenge.session,
         ChallengeResponses={
             "USERNAME": challenge.username,
-            "NEW_PASSWORD": password,
+            **responses,
             **_secret_param(challenge.username),
         },
     )
     return _tokens_or_challenge(response, challenge.username)
-
-
-def _secret_param(username: str) -> dict[str, str]:
-    hashed = secret_hash(username)
-    return {"SECRET_HASH": hashed["SecretHash"]} if hashed else {}
 
 
 def forgot_password(*, username: str) -> None:
@@ -164,10 +189,11 @@ def forgot_password(*, username: str) -> None:
     try:
         _call("forgot_password", ClientId=_client_id(), Username=username, **secret_hash(username))
     except AuthError as error:
-        if error.code not in SILENT_FORGOT_PASSWORD_ERRORS:
+        if error.code not in SILENT_SEND_CODE_ERRORS:
             raise
 
 
+@sensitive_variables()
 def confirm_forgot_password(*, username: str, code: str, password: str) -> None:
     _call(
         "confirm_forgot_password",
@@ -179,6 +205,7 @@ def confirm_forgot_password(*, username: str, code: str, password: str) -> None:
     )
 
 
+@sensitive_variables()
 def revoke_token(*, refresh_token: str) -> None:
     params: dict[str, str] = {"Token": refresh_token, "ClientId": _client_id()}
     if cognito_settings().app_client_secret:

@@ -5,9 +5,10 @@ import logging
 from typing import Any
 
 import jwt
+from django.views.decorators.debug import sensitive_variables
 
 from .client import cognito_settings
-from .errors import auth_error
+from .errors import AuthError
 
 logger = logging.getLogger(__name__)
 
@@ -21,8 +22,13 @@ def jwks_client() -> jwt.PyJWKClient:
     )
 
 
+@sensitive_variables()
 def verify_id_token(token: str) -> dict[str, Any]:
-    """Signature, expiry, issuer, audience and `token_use == "id"`, or AuthError."""
+    """Signature, expiry, issuer, audience and `token_use == "id"`, or AuthError.
+
+    An unreachable JWKS is `ServiceUnavailable` (try again later); a token that fails the
+    checks is `InvalidIdToken` (forged, or meant for another pool or client).
+    """
     conf = cognito_settings()
     try:
         key = jwks_client().get_signing_key_from_jwt(token)
@@ -36,11 +42,11 @@ def verify_id_token(token: str) -> dict[str, Any]:
         )
     except jwt.PyJWKClientConnectionError:
         logger.warning("Cognito JWKS unreachable at %s", conf.jwks_url)
-        raise auth_error("ServiceUnavailable") from None
+        raise AuthError("ServiceUnavailable") from None
     except jwt.PyJWTError as error:
         logger.error("Rejected a Cognito ID token: %s", type(error).__name__)
-        raise auth_error("ServiceUnavailable") from None
+        raise AuthError("InvalidIdToken") from None
     if claims.get("token_use") != "id":
         logger.error("Rejected a Cognito token whose token_use is not 'id'")
-        raise auth_error("ServiceUnavailable")
+        raise AuthError("InvalidIdToken")
     return claims

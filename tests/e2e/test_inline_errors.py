@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from auth_ui.cognito.errors import MESSAGES, UNAVAILABLE, WAIT_AND_RETRY, WRONG_CODE
+from auth_ui.messages import REFUSALS, UNAVAILABLE, WAIT_AND_RETRY, WRONG_CODE
 
 from .helpers import (
     APP_ATTEMPTS,

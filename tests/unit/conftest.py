@@ -137,3 +137,18 @@ def unreachable(monkeypatch):
         raise EndpointConnectionError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/")
 
     monkeypatch.setattr("auth_ui.cognito.api.cognito_client", refuse_to_connect)
+
+
+@pytest.fixture
+def cognito_calls():
+    """Every call the app's client makes, as (operation, parameters), recorded before it is sent:
+    a test asserts what reached Cognito in its own words, not through the Stubber's clean-up."""
+    calls: list[tuple[str, dict]] = []
+    client = cognito_client_module.cognito_client()
+
+    def record(params, model, **_):
+        calls.append((model.name, dict(params)))
+
+    client.meta.events.register("provide-client-params.cognito-idp", record)
+    yield calls
+    client.meta.events.unregister("provide-client-params.cognito-idp", record)

@@ -5,10 +5,11 @@ import json
 import re
 from html import unescape
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import pytest
 
-from auth_ui.cognito.errors import MESSAGES
+from auth_ui.messages import refusal
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 BRANCHES = pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])
@@ -119,7 +120,7 @@ def without_csrf_tokens(body: str) -> str:
 
 
 def message(code: str) -> str:
-    return str(MESSAGES[code][1])
+    return str(refusal(code).message)
 
 
 # --- requests and what they answer ------------------------------------------------------------
@@ -216,3 +217,9 @@ def assert_strict_csp(response) -> str:
     assert "unsafe-inline" not in csp
     assert "unsafe-eval" not in csp
     return csp
+
+
+def session_of(client) -> SimpleNamespace:
+    """The test client's session as `auth_ui.session` reads it (from a request), so tests read
+    session state through that module and never by its keys."""
+    return SimpleNamespace(session=client.session)

@@ -1,4 +1,4 @@
-"""The gateway: exact parameters sent to Cognito, and every refusal mapped to plain words."""
+"""The gateway: exact parameters sent to Cognito, and every refusal classified into a code."""
 
 import base64
 import hashlib
@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from auth_ui import cognito
 from auth_ui.cognito import client as client_module
-from auth_ui.cognito.errors import MESSAGES, WRONG_CREDENTIALS
+from auth_ui.cognito.errors import COGNITO_CODES
 
 from .conftest import CLIENT_ID, DEFAULT_POLICY, POOL_ID, client_error
 
@@ -127,12 +127,14 @@ def test_every_public_call_sends_exact_parameters(stubber, settings, secret):
     )
 
     cognito.confirm_sign_up(username=user, code="123456")
-    assert cognito.resend_confirmation_code(username=user) == "a***@e***"
+    cognito.resend_confirmation_code(username=user)
     challenge = cognito.initiate_auth(username=user, password=TRICKY_PASSWORD)
     assert challenge == cognito.Challenge(
-        name="NEW_PASSWORD_REQUIRED", session=SESSION, username=user
+        name="NEW_PASSWORD_REQUIRED", session=SESSION, username=user, parameters={}
     )
-    tokens = cognito.respond_to_new_password(challenge=challenge, password="N3w-pass!")
+    tokens = cognito.respond_to_challenge(
+        challenge=challenge, responses={"NEW_PASSWORD": "N3w-pass!"}
+    )
     assert tokens == cognito.Tokens(id_token="i", access_token="a", refresh_token="", expires_in=60)
     cognito.forgot_password(username=user)
     cognito.confirm_forgot_password(username=user, code="654321", password=TRICKY_PASSWORD)
@@ -163,70 +165,60 @@ def test_admin_confirm_uses_the_pool(stubber):
     cognito.admin_confirm_sign_up(username="ada@example.com")
 
 
-@pytest.mark.parametrize("code", sorted(c for c in MESSAGES if c.endswith("Exception")))
-def test_every_mapped_cognito_error_becomes_plain_words(stubber, code):
-    field, message, status = MESSAGES[code]
+@pytest.mark.parametrize("code", sorted(COGNITO_CODES))
+def test_every_known_cognito_error_keeps_its_code_and_drops_aws_wording(stubber, code):
     client_error(stubber, "initiate_auth", code, message="AWS internal wording 42")
     with pytest.raises(cognito.AuthError) as raised:
         cognito.initiate_auth(username="a@example.com", password="p")
-    error = raised.value
-    assert (error.code, error.field, error.status) == (code, field, status)
-    assert error.message == message
-    assert "AWS internal wording" not in str(error.message)
-    assert status in {422, 429, 503}
-
-
-def test_wrong_password_and_unknown_user_read_the_same(stubber):
-    client_error(
-        stubber, "initiate_auth", "NotAuthorizedException", "Incorrect username or password."
-    )
-    client_error(stubber, "initiate_auth", "UserNotFoundException", "User does not exist.")
-    messages = []
-    for _ in range(2):
-        with pytest.raises(cognito.AuthError) as raised:
-            cognito.initiate_auth(username="a@example.com", password="p")
-        messages.append(str(raised.value.message))
-    assert messages == [str(WRONG_CREDENTIALS)] * 2
+    assert raised.value.code == code
+    assert "AWS internal wording" not in repr(raised.value)
 
 
 @pytest.mark.parametrize(
-    ("aws_message", "code", "status"),
+    ("aws_message", "code"),
     [
-        ("Password attempts exceeded", "PasswordAttemptsExceeded", 429),
-        ("User cannot be confirmed. Current status is CONFIRMED", "AlreadyConfirmed", 422),
-        ("Invalid session for the user, session is expired.", "SessionExpired", 422),
+        ("Password attempts exceeded", "PasswordAttemptsExceeded"),
+        ("User cannot be confirmed. Current status is CONFIRMED", "AlreadyConfirmed"),
+        ("Invalid session for the user, session is expired.", "SessionExpired"),
+        ("Incorrect username or password.", "NotAuthorizedException"),
     ],
 )
-def test_not_authorized_variants_are_told_apart(stubber, aws_message, code, status):
+def test_not_authorized_variants_are_told_apart(stubber, aws_message, code):
     client_error(stubber, "initiate_auth", "NotAuthorizedException", aws_message)
     with pytest.raises(cognito.AuthError) as raised:
         cognito.initiate_auth(username="a@example.com", password="p")
-    assert (raised.value.code, raised.value.status) == (code, status)
+    assert raised.value.code == code
 
 
-def test_too_many_requests_is_429(stubber):
-    # The Stubber answers before botocore's retry handler; the stub's tests cover retries.
-    client_error(stubber, "sign_up", "TooManyRequestsException", status=400)
+@pytest.mark.parametrize(
+    ("code", "aws_message"),
+    [
+        ("UserNotFoundException", "User does not exist."),
+        ("NotAuthorizedException", "User cannot be confirmed. Current status is CONFIRMED"),
+        ("NotAuthorizedException", "User is disabled."),
+    ],
+)
+@pytest.mark.parametrize("operation", ["confirm_sign_up", "confirm_forgot_password"])
+def test_on_a_code_step_the_account_state_reads_as_a_wrong_code(
+    stubber, operation, code, aws_message
+):
+    client_error(stubber, operation, code, aws_message)
+    params = {"username": "nobody@example.com", "code": "123456"}
+    if operation == "confirm_forgot_password":
+        params["password"] = "N3w-pass!"
     with pytest.raises(cognito.AuthError) as raised:
-        cognito.sign_up(username="a@example.com", email="a@example.com", password="p")
-    assert raised.value.status == 429
+        getattr(cognito, operation)(**params)
+    assert raised.value.code == "CodeMismatchException"
 
 
-def test_unknown_user_on_a_code_step_reads_as_a_wrong_code(stubber):
-    client_error(stubber, "confirm_forgot_password", "UserNotFoundException")
-    with pytest.raises(cognito.AuthError) as raised:
-        cognito.confirm_forgot_password(username="nobody@example.com", code="123456", password="p")
-    assert (raised.value.code, raised.value.field) == ("CodeMismatchException", "code")
-
-
-def test_unmapped_error_is_503_and_logged_without_aws_text(stubber, caplog):
+def test_unmapped_error_is_unavailable_and_logged_without_aws_text(stubber, caplog):
     client_error(stubber, "initiate_auth", "BrandNewException", "secret detail")
     with (
         caplog.at_level(logging.ERROR, logger="auth_ui"),
         pytest.raises(cognito.AuthError) as raised,
     ):
         cognito.initiate_auth(username="a@example.com", password="p")
-    assert raised.value.status == 503
+    assert raised.value.code == "ServiceUnavailable"
     assert "BrandNewException" in caplog.text
     assert "secret detail" not in caplog.text
 
@@ -248,7 +240,6 @@ def test_transport_failures_are_service_unavailable(monkeypatch, exc):
     monkeypatch.setattr("auth_ui.cognito.api.cognito_client", lambda: Broken())
     with pytest.raises(cognito.AuthError) as raised:
         cognito.initiate_auth(username="a@example.com", password="p")
-    assert raised.value.status == 503
     assert raised.value.code == "ServiceUnavailable"
 
 
@@ -257,13 +248,16 @@ def test_a_refused_connection_is_service_unavailable(settings):
     settings.COGNITO_CONNECT_TIMEOUT = 0.5
     with pytest.raises(cognito.AuthError) as raised:
         cognito.initiate_auth(username="a@example.com", password="p")
-    assert raised.value.status == 503
+    assert raised.value.code == "ServiceUnavailable"
 
 
-@pytest.mark.parametrize("code", ["UserNotFoundException", "InvalidParameterException"])
-def test_forgot_password_never_reveals_whether_the_account_exists(stubber, code):
-    client_error(stubber, "forgot_password", code)
-    assert cognito.forgot_password(username="nobody@example.com") is None
+@pytest.mark.parametrize(
+    "code", ["UserNotFoundException", "InvalidParameterException", "NotAuthorizedException"]
+)
+@pytest.mark.parametrize("operation", ["forgot_password", "resend_confirmation_code"])
+def test_sending_a_code_never_reveals_whether_the_account_exists(stubber, operation, code):
+    client_error(stubber, operation, code)
+    assert getattr(cognito, operation)(username="nobody@example.com") is None
 
 
 def test_forgot_password_still_reports_throttling(stubber):

@@ -3,7 +3,7 @@
 import pytest
 
 from auth_ui import ratelimit
-from auth_ui.cognito.errors import WAIT_AND_RETRY
+from auth_ui.messages import WAIT_AND_RETRY
 
 from .conftest import client_error
 from .pages import HTMX, alert

@@ -7,9 +7,10 @@ import pytest
 
 import cognito_stub
 from auth_ui import cognito, session
-from auth_ui.flows import REFRESH_LEEWAY_SECONDS
+from auth_ui.flows.session import REFRESH_LEEWAY_SECONDS
 
 from .conftest import CLIENT_ID, client_error
+from .pages import session_of
 from .test_cognito_gateway import SECRET, expected_hash
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +111,7 @@ def test_tokens_for_another_user_end_the_session(signed_in, stubber, make_id_tok
 
 
 def test_refresh_sends_secret_hash_for_cognitos_username(
-    client, stubber, auth_result, make_id_token, settings
+    client, stubber, auth_result, make_id_token, settings, cognito_calls
 ):
     settings.COGNITO_APP_CLIENT_SECRET = SECRET
     stubber.add_response(
@@ -124,6 +125,10 @@ def test_refresh_sends_secret_hash_for_cognitos_username(
         secret_hash=expected_hash(SUB),
     )
     assert client.get("/account/").status_code == 200
+    operation, params = cognito_calls[-1]
+    assert operation == "InitiateAuth"
+    assert params["AuthParameters"]["SECRET_HASH"] == expected_hash(SUB)
+    assert session.stored_tokens(session_of(client)).access_token == "a"  # refreshed, not kept
 
 
 @pytest.fixture(scope="module")

@@ -33,13 +33,14 @@ def test_a_valid_token_yields_its_claims(make_id_token):
 def test_tokens_with_wrong_claims_are_rejected(make_id_token, claims):
     with pytest.raises(cognito.AuthError) as raised:
         cognito.verify_id_token(make_id_token(**claims))
-    assert raised.value.status == 503
+    assert raised.value.code == "InvalidIdToken"
 
 
 def test_a_token_signed_by_another_key_is_rejected(make_id_token):
     stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    with pytest.raises(cognito.AuthError):
+    with pytest.raises(cognito.AuthError) as raised:
         cognito.verify_id_token(make_id_token(key=stranger))
+    assert raised.value.code == "InvalidIdToken"
 
 
 def test_jwks_url_follows_the_endpoint(settings):

@@ -5,6 +5,9 @@ import re
 import pytest
 from django.test import Client
 
+from auth_ui import session
+from tests.unit.pages import session_of
+
 from .conftest import CLIENT_ID, client_error
 from .pages import (
     ACCOUNT_URL,
@@ -36,7 +39,7 @@ def signed_in(client, stubber, auth_result):
     stubber.add_response("initiate_auth", auth_result(sub=SUB, email=EMAIL))
     response = client.post(SIGN_IN_URL, {"email": EMAIL, "password": PASSWORD})
     assert response.status_code == 302
-    assert client.session["cognito_tokens"]["refresh_token"] == "refresh-token"
+    assert session.stored_tokens(session_of(client)).refresh_token == "refresh-token"
     return client
 
 
@@ -45,9 +48,8 @@ def expect_revoke(stubber):
 
 
 def assert_signed_out(client) -> None:
-    session = client.session
-    assert "_auth_user_id" not in session
-    assert "cognito_tokens" not in session
+    assert "_auth_user_id" not in client.session
+    assert session.stored_tokens(session_of(client)) is None
     assert client.get(ACCOUNT_URL).status_code == 302
 
 
@@ -72,7 +74,7 @@ def test_account_shows_the_signed_in_person(signed_in, htmx):
     # The tokens stay on the server.
     assert "refresh-token" not in body
     assert "access-token" not in body
-    assert signed_in.session["cognito_tokens"]["id_token"] not in body
+    assert session.stored_tokens(session_of(signed_in)).id_token not in body
 
 
 def test_account_page_has_a_strict_csp(signed_in):
@@ -99,10 +101,13 @@ def test_sign_out_is_post_only(signed_in, htmx):
 
 
 @BRANCHES
-def test_sign_out_revokes_the_refresh_token_and_flushes_the_session(signed_in, stubber, htmx):
+def test_sign_out_revokes_the_refresh_token_and_flushes_the_session(
+    signed_in, stubber, cognito_calls, htmx
+):
     expect_revoke(stubber)
     key_before = signed_in.session.session_key
     response = signed_in.post(SIGN_OUT_URL, **(HTMX if htmx else {}))
+    assert cognito_calls == [("RevokeToken", {"Token": "refresh-token", "ClientId": CLIENT_ID})]
     assert_navigates(response, htmx, SIGN_IN_URL)
     assert signed_in.session.session_key != key_before
     assert_signed_out(signed_in)

@@ -3,7 +3,9 @@
 import pytest
 from django.utils.html import escape
 
-from auth_ui.cognito.errors import UNAVAILABLE
+from auth_ui import session
+from auth_ui.messages import UNAVAILABLE
+from tests.unit.pages import session_of
 
 from .conftest import CLIENT_ID, POLICY_TEXT, client_error
 from .pages import (
@@ -71,7 +73,7 @@ def test_forgot_sends_a_code_and_moves_to_reset(client, stubber, htmx):
     expect_forgot(stubber)
     response = post(client, FORGOT_URL, {"email": EMAIL}, htmx)
     assert_step(response, htmx, RESET_URL)
-    assert client.session["cognito_pending_email"] == EMAIL
+    assert session.remembered_email(session_of(client)) == EMAIL
     body = follow(client, RESET_URL, htmx)
     assert f"If an account exists for {EMAIL}, we sent it a code. Enter it below." in body
     assert input_named(body, "email")["value"] == EMAIL
@@ -119,7 +121,7 @@ def test_forgot_refusals(client, stubber, htmx, code, field, status):
     body = assert_rendered(response, htmx, status)
     assert_refusal(body, field, message(code))
     assert input_named(body, "email")["value"] == EMAIL
-    assert "cognito_pending_email" not in client.session
+    assert session.remembered_email(session_of(client)) == ""
 
 
 @BRANCHES

@@ -6,8 +6,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils.html import escape
 
-from auth_ui.cognito.errors import UNAVAILABLE, WAIT_AND_RETRY, WRONG_CREDENTIALS
+from auth_ui import session
+from auth_ui.cognito import Tokens
+from auth_ui.messages import INCORRECT_CREDENTIALS, UNAVAILABLE, WAIT_AND_RETRY
 from auth_ui.models import CognitoIdentity
+from tests.unit.pages import session_of
 
 from .conftest import CLIENT_ID, POLICY_TEXT, client_error
 from .pages import (
@@ -121,12 +124,12 @@ def test_sign_in_logs_in_and_keeps_the_tokens_server_side(client, stubber, auth_
     assert not user.has_usable_password()
     assert CognitoIdentity.objects.get(sub=SUB).user == user
     assert signed_in_user_id(client) == str(user.pk)
-    assert client.session["cognito_tokens"] == {
-        "id_token": result["AuthenticationResult"]["IdToken"],
-        "access_token": "access-token",
-        "refresh_token": "refresh-token",
-        "expires_in": 3600,
-    }
+    assert session.stored_tokens(session_of(client)) == Tokens(
+        id_token=result["AuthenticationResult"]["IdToken"],
+        access_token="access-token",
+        refresh_token="refresh-token",
+        expires_in=3600,
+    )
     # Tokens live in the server-side session only: not in a cookie, not in the page.
     for cookie in response.cookies.values():
         assert "access-token" not in cookie.value
@@ -211,14 +214,14 @@ def test_wrong_password_and_unknown_user_answer_alike(client, stubber, htmx):
     first = post(client, SIGN_IN_URL, sign_in_data(), htmx)
     second = post(client, SIGN_IN_URL, sign_in_data(), htmx)
     bodies = [assert_rendered(r, htmx, 422) for r in (first, second)]
-    assert [alert(b) for b in bodies] == [[str(WRONG_CREDENTIALS)]] * 2
+    assert [alert(b) for b in bodies] == [[str(INCORRECT_CREDENTIALS)]] * 2
     assert without_csrf_tokens(bodies[0]) == without_csrf_tokens(bodies[1])
 
 
 SIGN_IN_ERRORS = [
     # code, AWS's message, shown as, status
-    ("NotAuthorizedException", AWS_TEXT, WRONG_CREDENTIALS, 422),
-    ("UserNotFoundException", AWS_TEXT, WRONG_CREDENTIALS, 422),
+    ("NotAuthorizedException", AWS_TEXT, INCORRECT_CREDENTIALS, 422),
+    ("UserNotFoundException", AWS_TEXT, INCORRECT_CREDENTIALS, 422),
     ("NotAuthorizedException", "Password attempts exceeded", WAIT_AND_RETRY, 429),
     ("InvalidParameterException", AWS_TEXT, message("InvalidParameterException"), 422),
     ("LimitExceededException", AWS_TEXT, WAIT_AND_RETRY, 429),
@@ -243,7 +246,7 @@ def test_sign_in_refusals(client, stubber, htmx, code, aws_message, shown, statu
     assert "value" not in input_named(body, "password")
     assert input_named(body, "next")["value"] == "/account/?tab=1"
     assert signed_in_user_id(client) is None
-    assert "cognito_tokens" not in client.session
+    assert session.stored_tokens(session_of(client)) is None
 
 
 @BRANCHES
@@ -275,10 +278,11 @@ def test_an_id_token_signed_by_someone_else_is_refused(client, stubber, make_id_
         }
     }
     expect_initiate(stubber, forged)
-    body = assert_rendered(post(client, SIGN_IN_URL, sign_in_data(), htmx), htmx, 503)
-    assert alert(body) == [str(UNAVAILABLE)]
+    # Not an outage: this sign-in can't be trusted.
+    body = assert_rendered(post(client, SIGN_IN_URL, sign_in_data(), htmx), htmx, 422)
+    assert alert(body) == [message("InvalidIdToken")]
     assert signed_in_user_id(client) is None
-    assert "cognito_tokens" not in client.session
+    assert session.stored_tokens(session_of(client)) is None
     assert not CognitoIdentity.objects.exists()
 
 
@@ -287,9 +291,9 @@ def test_an_inactive_local_user_cannot_sign_in(client, stubber, auth_result):
     CognitoIdentity.objects.create(user=user, sub=SUB)
     expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
     body = assert_rendered(post(client, SIGN_IN_URL, sign_in_data(), False), False, 422)
-    assert alert(body) == [str(WRONG_CREDENTIALS)]
+    assert alert(body) == [str(INCORRECT_CREDENTIALS)]
     assert signed_in_user_id(client) is None
-    assert "cognito_tokens" not in client.session
+    assert session.stored_tokens(session_of(client)) is None
 
 
 @BRANCHES
@@ -297,7 +301,7 @@ def test_an_unsupported_challenge_is_explained(client, stubber, htmx):
     expect_initiate(stubber, {"ChallengeName": "SOFTWARE_TOKEN_MFA", "Session": SESSION})
     body = assert_rendered(post(client, SIGN_IN_URL, sign_in_data(), htmx), htmx, 422)
     assert alert(body) == [message("UnsupportedChallenge")]
-    assert "cognito_challenge" not in client.session
+    assert session.pending_sign_in(session_of(client)) is None
 
 
 # --- detours ----------------------------------------------------------------------------------
@@ -311,7 +315,7 @@ def test_an_unconfirmed_user_gets_a_fresh_code_and_the_confirm_step(client, stub
     )
     response = post(client, SIGN_IN_URL, sign_in_data(), htmx)
     assert_step(response, htmx, CONFIRM_URL)
-    assert client.session["cognito_pending_email"] == EMAIL
+    assert session.remembered_email(session_of(client)) == EMAIL
     assert signed_in_user_id(client) is None
     body = follow(client, CONFIRM_URL, htmx)
     assert "Confirm your email first: we sent you a new code." in body
@@ -334,7 +338,7 @@ def test_password_reset_required_sends_a_code_and_the_reset_step(client, stubber
     stubber.add_response("forgot_password", DELIVERY, {"ClientId": CLIENT_ID, "Username": EMAIL})
     response = post(client, SIGN_IN_URL, sign_in_data(), htmx)
     assert_step(response, htmx, RESET_URL)
-    assert client.session["cognito_pending_email"] == EMAIL
+    assert session.remembered_email(session_of(client)) == EMAIL
     body = follow(client, RESET_URL, htmx)
     assert "You need a new password: we sent a code to your email." in body
     assert input_named(body, "email")["value"] == EMAIL
@@ -381,11 +385,9 @@ def new_password_data(**overrides):
 def test_new_password_required_then_signed_in(client, stubber, auth_result, htmx):
     response = start_new_password_challenge(client, stubber, htmx, next="/account/?tab=1")
     assert_step(response, htmx, NEW_PASSWORD_URL)
-    assert client.session["cognito_challenge"] == {
-        "name": "NEW_PASSWORD_REQUIRED",
-        "session": SESSION,
-        "username": EMAIL,
-    }
+    pending = session.pending_sign_in(session_of(client))
+    assert (pending.challenge.name, pending.challenge.session) == ("NEW_PASSWORD_REQUIRED", SESSION)
+    assert pending.challenge.username == EMAIL
     assert signed_in_user_id(client) is None
     assert SESSION not in response.content.decode()
 
@@ -403,9 +405,9 @@ def test_new_password_required_then_signed_in(client, stubber, auth_result, htmx
     response = post(client, NEW_PASSWORD_URL, new_password_data(), htmx)
     assert_navigates(response, htmx, "/account/?tab=1")
     assert signed_in_user_id(client) is not None
-    assert "cognito_challenge" not in client.session
-    assert "cognito_next" not in client.session
-    assert client.session["cognito_tokens"]["refresh_token"] == "refresh-token"
+    assert session.pending_sign_in(session_of(client)) is None
+    assert session.remembered_next(session_of(client)) == ""
+    assert session.stored_tokens(session_of(client)).refresh_token == "refresh-token"
     assert NEW_PASSWORD not in response.content.decode()
 
 
@@ -434,19 +436,12 @@ def test_new_password_mismatch_is_a_field_error(client, stubber, htmx):
     assert field_error(body, "password_confirm") == "The two passwords don't match."
     assert "autofocus" in input_named(body, "password_confirm")
     assert NEW_PASSWORD not in body
-    assert "cognito_challenge" in client.session
+    assert session.pending_sign_in(session_of(client)) is not None
 
 
 NEW_PASSWORD_ERRORS = [
     # code, AWS's message, field, shown, status
     ("InvalidPasswordException", AWS_TEXT, "password", POLICY_TEXT, 422),
-    (
-        "NotAuthorizedException",
-        "Invalid session for the user, session is expired.",
-        None,
-        message("SessionExpired"),
-        422,
-    ),
     ("InvalidParameterException", AWS_TEXT, None, message("InvalidParameterException"), 422),
     ("TooManyRequestsException", AWS_TEXT, None, message("TooManyRequestsException"), 429),
     ("InternalErrorException", AWS_TEXT, None, str(UNAVAILABLE), 503),
@@ -464,6 +459,34 @@ def test_new_password_refusals(client, stubber, htmx, code, aws_message, field, 
     assert NEW_PASSWORD not in body
     assert PASSWORD not in body
     assert signed_in_user_id(client) is None
+
+
+@BRANCHES
+def test_an_expired_challenge_goes_back_to_sign_in_with_a_notice(client, stubber, htmx):
+    start_new_password_challenge(client, stubber, htmx)
+    client_error(
+        stubber,
+        "respond_to_auth_challenge",
+        "NotAuthorizedException",
+        "Invalid session for the user, session is expired.",
+    )
+    response = post(client, NEW_PASSWORD_URL, new_password_data(), htmx)
+    assert_step(response, htmx, SIGN_IN_URL)
+    assert session.pending_sign_in(session_of(client)) is None
+    body = follow(client, SIGN_IN_URL, htmx)
+    assert message("SessionExpired") in body
+    assert signed_in_user_id(client) is None
+    # The stage is over: its page sends the person to sign in.
+    assert_navigates(client.get(NEW_PASSWORD_URL), False, SIGN_IN_URL)
+
+
+@BRANCHES
+def test_a_weak_new_password_is_refused_without_asking_cognito(client, stubber, htmx):
+    start_new_password_challenge(client, stubber, htmx)
+    weak = {"password": "short", "password_confirm": "short"}
+    body = assert_rendered(post(client, NEW_PASSWORD_URL, weak, htmx), htmx, 422)
+    assert field_error(body, "password") == POLICY_TEXT
+    assert session.pending_sign_in(session_of(client)) is not None
 
 
 # --- CSRF and headers -------------------------------------------------------------------------

@@ -1,0 +1,51 @@
+"""System checks: a misconfigured production site fails at `check --deploy` and at start-up,
+with a clear message, instead of at a person's first sign-in."""
+
+import re
+
+from django.conf import settings
+from django.core.checks import Error, register
+
+POOL_ID = re.compile(r"^(?P<region>[a-z]{2}(-[a-z]+)+-\d)_[0-9A-Za-z]+$")
+
+
+@register()
+def production_settings(app_configs=None, **kwargs) -> list[Error]:
+    if settings.DEBUG:
+        return []
+    errors = []
+    if not getattr(settings, "SECRET_KEY", ""):
+        errors.append(Error("SECRET_KEY is empty.", hint="Set SECRET_KEY.", id="auth_ui.E001"))
+    missing = [
+        name
+        for name in ("COGNITO_REGION", "COGNITO_USER_POOL_ID", "COGNITO_APP_CLIENT_ID")
+        if not getattr(settings, name, "")
+    ]
+    if missing:
+        errors.append(
+            Error(
+                f"Cognito is not configured: {', '.join(missing)} not set.",
+                hint="Set them to your user pool and app client (see .env.example).",
+                id="auth_ui.E002",
+            )
+        )
+    pool_id = getattr(settings, "COGNITO_USER_POOL_ID", "")
+    region = getattr(settings, "COGNITO_REGION", "")
+    match = POOL_ID.match(pool_id)
+    if pool_id and not match:
+        errors.append(
+            Error(
+                f"COGNITO_USER_POOL_ID {pool_id!r} is not a user pool id.",
+                hint="It looks like 'eu-west-1_AbC123xyz'.",
+                id="auth_ui.E003",
+            )
+        )
+    elif match and region and match["region"] != region:
+        errors.append(
+            Error(
+                f"COGNITO_REGION {region!r} does not match the pool id's {match['region']!r}.",
+                hint="A user pool lives in the region its id starts with.",
+                id="auth_ui.E004",
+            )
+        )
+    return errors

@@ -1,0 +1,29 @@
+"""What each flow does, between the view that read the form and the gateway to Cognito.
+
+Views call one function here and render the `Outcome` it returns (or the `AuthError` it raised);
+they never import the gateway. Rate limits and `next` handling are called from here.
+"""
+
+from ..cognito import AuthError
+from .outcome import Outcome
+from .password import forgot_password, policy_text, resend_reset_code, reset_password
+from .session import keep_tokens_fresh, sign_out
+from .sign_in import answer_challenge, awaits, sign_in
+from .sign_up import confirm_sign_up, resend_confirmation_code, sign_up
+
+__all__ = [
+    "AuthError",
+    "Outcome",
+    "answer_challenge",
+    "awaits",
+    "confirm_sign_up",
+    "forgot_password",
+    "keep_tokens_fresh",
+    "policy_text",
+    "resend_confirmation_code",
+    "resend_reset_code",
+    "reset_password",
+    "sign_in",
+    "sign_out",
+    "sign_up",
+]

@@ -1,0 +1,50 @@
+"""Creating an account and confirming its email with a code.
+
+Sign-up itself says when an email already has an account (Cognito's SignUp does); confirming
+and resending read the same for every email, whether its account exists, waits or is confirmed.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
+
+from .. import cognito, ratelimit, session
+from .outcome import Outcome
+from .password import check_new_password
+
+
+@sensitive_variables("password")
+def sign_up(
+    request: HttpRequest, *, username: str, email: str, password: str, next_url: str
+) -> Outcome:
+    check_new_password(password)
+    ratelimit.consume(request, "sign_up")
+    destination = cognito.sign_up(username=username, email=email, password=password)
+    if settings.COGNITO_AUTO_CONFIRM:
+        cognito.admin_confirm_sign_up(username=username)
+    session.remember_email(request, username)
+    session.remember_next(request, next_url)
+    if settings.COGNITO_AUTO_CONFIRM:
+        notice = _("Your account is ready. Sign in to continue.")
+        return Outcome(reverse("auth_ui:sign_in"), notice, messages.SUCCESS)
+    notice = _("We sent a verification code to %(destination)s. Enter it below.")
+    return Outcome(reverse("auth_ui:confirm"), notice % {"destination": destination or email})
+
+
+def confirm_sign_up(request: HttpRequest, *, username: str, code: str) -> Outcome:
+    session.remember_email(request, username)
+    ratelimit.consume(request, "confirm_code", key=username)
+    cognito.confirm_sign_up(username=username, code=code)
+    notice = _("Your email is confirmed. Sign in to continue.")
+    return Outcome(reverse("auth_ui:sign_in"), notice, messages.SUCCESS)
+
+
+def resend_confirmation_code(request: HttpRequest, *, username: str) -> Outcome:
+    session.remember_email(request, username)
+    ratelimit.consume(request, "send_code", key=username)
+    cognito.resend_confirmation_code(username=username)
+    notice = _("If %(email)s is waiting to be confirmed, we sent it a new code.")
+    return Outcome(reverse("auth_ui:confirm"), notice % {"email": username})
