@@ -1,14 +1,14 @@
 """Reads the local Cognito stub's outbox over its HTTP API (development only)."""
 
-import json
+import ipaddress
 import logging
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
 logger = logging.getLogger(__name__)
+
 
 
 @dataclass(frozen=True)
@@ -23,12 +23,31 @@ def in_use() -> bool:
 
 
 def read(endpoint_url: str) -> Outbox:
-    url = f"{endpoint_url.rstrip('/')}/_stub/outbox"
-    if not url.startswith(("http://127.", "http://localhost", "http://[::1]")):
+    base_url = endpoint_url.rstrip("/")
+    url = f"{base_url}/_stub/outbox"
+    if not _is_loopback(url):
         return Outbox(messages=[], reachable=False)
+    # cognito_stub is a development package: imported only once the stub is actually asked.
+    from cognito_stub import StubClient, StubClientError
+
     try:
-        with urllib.request.urlopen(url, timeout=3) as response:  # noqa: S310 (loopback only)
-            return Outbox(messages=json.load(response).get("messages", []), reachable=True)
-    except (urllib.error.URLError, OSError, ValueError) as error:
+        messages = StubClient(base_url, timeout=3).outbox()
+    except (StubClientError, OSError, ValueError, LookupError, TypeError) as error:
+        # StubClientError: an error status; OSError: nothing listening; the rest: an answer
+        # that is not the stub's.
         logger.warning("Could not read the stub outbox at %s: %s", url, type(error).__name__)
         return Outbox(messages=[], reachable=False)
+    return Outbox(messages=messages, reachable=True)
+
+
+def _is_loopback(url: str) -> bool:
+    """Only a stub on this machine is asked (`localhost.evil.example` is not this machine)."""
+    parts = urlsplit(url)
+    if parts.scheme != "http" or not parts.hostname:
+        return False
+    if parts.hostname == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(parts.hostname).is_loopback
+    except ValueError:  # a name, not an address
+        return False

@@ -1,7 +1,7 @@
 """A local Amazon Cognito user-pool endpoint (moto underneath, Cognito's behaviour on top)."""
 
 from .client import StubClient, StubClientError
-from .seed import (
+from .ids import (
     APP_CLIENT_ID,
     DEMO_EMAIL,
     DEMO_PASSWORD,

@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 
-from .seed import APP_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, REGION, SECRET_CLIENT_ID, USER_POOL_ID
+from .ids import APP_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, REGION, SECRET_CLIENT_ID, USER_POOL_ID
 from .server import StubServer
 
 
@@ -67,10 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         f"[cognito-stub] app client id  {APP_CLIENT_ID}",
         f"[cognito-stub] demo user      {DEMO_EMAIL} / {DEMO_PASSWORD}",
     ]
-    if server.engine.client_secret:
-        lines.append(
-            f"[cognito-stub] secret client  {SECRET_CLIENT_ID} / {server.engine.client_secret}"
-        )
+    secret = server.engine.state.client_secret
+    if secret:
+        lines.append(f"[cognito-stub] secret client  {SECRET_CLIENT_ID} / {secret}")
     lines.append(f"[cognito-stub] control API    {server.url}/_stub/ (Ctrl-C to stop)")
     print("\n".join(lines), flush=True)
     try:

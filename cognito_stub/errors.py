@@ -6,6 +6,7 @@ import json
 import uuid
 
 JSON_CONTENT_TYPE = "application/x-amz-json-1.1"
+TARGET_PREFIX = "AWSCognitoIdentityProviderService."  # X-Amz-Target is this + the operation
 
 # Messages as real Cognito words them (used for injected faults and our own checks).
 DEFAULT_MESSAGES: dict[str, str] = {

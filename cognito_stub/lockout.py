@@ -17,16 +17,21 @@ class LockoutBook:
         self._locked_until: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def check(self, user_key: str) -> None:
-        """Raise NotAuthorized "Password attempts exceeded" while the user is locked out."""
+    def is_locked(self, user_key: str) -> bool:
         with self._lock:
             until = self._locked_until.get(user_key)
             if until is None:
-                return
+                return False
             if self._clock() < until:
-                raise not_authorized("Password attempts exceeded")
+                return True
             del self._locked_until[user_key]
             self._failures.pop(user_key, None)
+            return False
+
+    def check(self, user_key: str) -> None:
+        """Raise NotAuthorized "Password attempts exceeded" while the user is locked out."""
+        if self.is_locked(user_key):
+            raise not_authorized("Password attempts exceeded")
 
     def record_failure(self, user_key: str) -> None:
         with self._lock:

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from .faults import FaultSpecError
+from .ids import APP_CLIENT_ID, ISSUER, REGION, SECRET_CLIENT_ID, USER_POOL_ID
 from .moto_bridge import public_jwks
-from .seed import APP_CLIENT_ID, ISSUER, REGION, SECRET_CLIENT_ID, USER_POOL_ID
 
 if TYPE_CHECKING:
     from .engine import StubEngine
     from .errors import Response
+    from .state import StubState
 
 JSON = "application/json"
 
@@ -32,7 +33,7 @@ def _body_json(body: bytes, *, default: Any = None) -> Any:
     return json.loads(body)
 
 
-def describe(engine: StubEngine, base_url: str = "") -> dict[str, Any]:
+def describe(state: StubState, base_url: str = "") -> dict[str, Any]:
     info = {
         "ok": True,
         "endpoint": base_url,
@@ -41,9 +42,9 @@ def describe(engine: StubEngine, base_url: str = "") -> dict[str, Any]:
         "client_id": APP_CLIENT_ID,
         "issuer": ISSUER,
     }
-    if engine.client_secret:
+    if state.client_secret:
         info["secret_client_id"] = SECRET_CLIENT_ID
-        info["secret_client_secret"] = engine.client_secret
+        info["secret_client_secret"] = state.client_secret
     return info
 
 
@@ -86,12 +87,12 @@ def _control(
     params = {k: v[-1] for k, v in parse_qs(query).items()}
     try:
         if name == "health" and method == "GET":
-            return _json(describe(engine, base_url))
+            return _json(describe(engine.state, base_url))
         if name == "outbox":
             if method == "GET":
-                return _json({"messages": engine.outbox.messages(params.get("to"))})
+                return _json({"messages": engine.state.outbox.messages(params.get("to"))})
             if method == "DELETE":
-                engine.outbox.clear()
+                engine.state.outbox.clear()
                 return _json({"messages": []})
         if name == "faults":
             if method == "GET":
@@ -112,10 +113,10 @@ def _control(
             spec = _body_json(body, default={})
             if not isinstance(spec, dict):
                 return _problem(400, 'body must be a JSON object like {"to": "a@b.c"}')
-            return _json({"expired": engine.codes.expire(spec.get("to"))})
+            return _json({"expired": engine.state.codes.expire(spec.get("to"))})
         if name == "reset" and method == "POST":
             engine.reset()
-            return _json(describe(engine, base_url))
+            return _json(describe(engine.state, base_url))
     except FaultSpecError as exc:
         return _problem(400, str(exc))
     except ValueError as exc:

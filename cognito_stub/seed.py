@@ -1,22 +1,21 @@
-"""Fixed ids, the demo user, and creating them in moto's backend."""
+"""The seed every start and every reset begins from: the pool, its client(s), the demo user."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from . import moto_bridge as bridge
+from .ids import (
+    APP_CLIENT_ID,
+    APP_CLIENT_NAME,
+    DEMO_EMAIL,
+    DEMO_PASSWORD,
+    SECRET_CLIENT_ID,
+    SECRET_CLIENT_NAME,
+    USER_POOL_ID,
+    USER_POOL_NAME,
+)
 from .passwords import DEFAULT_PASSWORD_POLICY
-
-REGION = "us-east-1"
-ACCOUNT_ID = "123456789012"
-USER_POOL_ID = "us-east-1_StubPool01"
-USER_POOL_NAME = "local-stub"
-APP_CLIENT_ID = "localstubappclient00000001"
-APP_CLIENT_NAME = "local-stub-app"
-SECRET_CLIENT_ID = "localstubsecretclient00001"  # noqa: S105 - an id
-SECRET_CLIENT_NAME = "local-stub-secret-app"  # noqa: S105 - a name
-DEMO_EMAIL = "demo@example.com"
-DEMO_PASSWORD = "Demo-Passw0rd!"  # noqa: S105 - a published demo credential
-ISSUER = f"https://cognito-idp.{REGION}.amazonaws.com/{USER_POOL_ID}"
 
 POOL_CONFIG: dict[str, Any] = {
     "UsernameAttributes": ["email"],
@@ -33,36 +32,19 @@ CLIENT_CONFIG: dict[str, Any] = {
 }
 
 
-def _rekey(table: dict, old_id: str, new_id: str) -> None:
-    """moto generates random ids; move the object to the fixed key instead."""
-    table[new_id] = table.pop(old_id)
-
-
 def seed(backend: Any, client_secret: str | None = None) -> None:
     """Create the pool, the app client(s) and the confirmed demo user with the fixed ids."""
-    from moto.cognitoidp.models import UserStatus
-
-    pool = backend.create_user_pool(USER_POOL_NAME, {k: v for k, v in POOL_CONFIG.items()})
-    _rekey(backend.user_pools, pool.id, USER_POOL_ID)
-    pool.id = USER_POOL_ID
-    pool.arn = f"arn:aws:cognito-idp:{REGION}:{ACCOUNT_ID}:userpool/{USER_POOL_ID}"
-
+    bridge.create_pool(backend, USER_POOL_ID, USER_POOL_NAME, POOL_CONFIG)
     clients = [(APP_CLIENT_ID, APP_CLIENT_NAME, None)]
     if client_secret:
         clients.append((SECRET_CLIENT_ID, SECRET_CLIENT_NAME, client_secret))
     for client_id, name, secret in clients:
         config = {**CLIENT_CONFIG, "ClientName": name}
-        client = backend.create_user_pool_client(USER_POOL_ID, bool(secret), config)
-        _rekey(pool.clients, client.id, client_id)
-        client.id = client_id
-        if secret:
-            client.secret = secret
-
-    demo = backend.admin_create_user(
+        bridge.create_client(backend, USER_POOL_ID, client_id, config, secret)
+    bridge.create_confirmed_user(
+        backend,
         USER_POOL_ID,
         DEMO_EMAIL,
-        "SUPPRESS",
         DEMO_PASSWORD,
         [{"Name": "email_verified", "Value": "true"}],
     )
-    demo.status = UserStatus.CONFIRMED

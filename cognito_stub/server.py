@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
 from .control import ControlAPI
-from .engine import StubEngine, StubOptions
+from .engine import StubEngine
 from .faults import Fault
+from .operations import HANDLERS
 from .routes import describe, route
+from .state import StubOptions, StubState
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -56,12 +60,20 @@ class StubServer(ControlAPI):
     """A local Cognito user-pool endpoint. Use as a context manager or start()/stop().
 
     Only one StubServer should run at a time in a process: moto's state is process-global.
+    `options` are StubOptions (`clock=` included); `sleep` is how injected delays wait.
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, **options: Any):
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        **options: Any,
+    ):
         self.host = host
         self._requested_port = port
-        self.engine = StubEngine(StubOptions(**options))
+        self.engine = StubEngine(StubState(StubOptions(**options)), HANDLERS, sleep=sleep)
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -110,13 +122,13 @@ class StubServer(ControlAPI):
 
     # -- in-process control API (same as StubClient over HTTP) -------------------------------
     def info(self) -> dict[str, Any]:
-        return describe(self.engine, self.url)
+        return describe(self.engine.state, self.url)
 
     def outbox(self, to: str | None = None) -> list[dict[str, str]]:
-        return self.engine.outbox.messages(to)
+        return self.engine.state.outbox.messages(to)
 
     def clear_outbox(self) -> None:
-        self.engine.outbox.clear()
+        self.engine.state.outbox.clear()
 
     def _add_fault(self, spec: dict[str, Any]) -> dict[str, Any]:
         fault: Fault = self.engine.inject_fault(spec)
@@ -135,7 +147,7 @@ class StubServer(ControlAPI):
         self.engine.clear_calls()
 
     def expire_codes(self, to: str | None = None) -> int:
-        return self.engine.codes.expire(to)
+        return self.engine.state.codes.expire(to)
 
     def reset(self) -> None:
         self.engine.reset()

@@ -1,4 +1,4 @@
-"""Looking users up the way Cognito does (by email, case-insensitively) and describing them."""
+"""Users as Cognito names them: by email in any letter case, masked in answers, signed hashes."""
 
 from __future__ import annotations
 
@@ -7,28 +7,32 @@ import hashlib
 import hmac
 from typing import Any
 
-
-def find_user(pool: Any, username: str | None) -> Any | None:
-    """The user whose username or email matches (emails compared case-insensitively)."""
-    if not username or not isinstance(username, str):
-        return None
-    if username in pool.users:
-        return pool.users[username]
-    wanted = username.lower()
-    for user in pool.users.values():
-        email = user.attribute_lookup.get("email")
-        if email and email.lower() == wanted:
-            return user
-    return None
+from . import moto_bridge as bridge
+from .ids import USER_POOL_ID
 
 
-def sign_in_name(user: Any) -> str:
-    """What moto expects as the username: the email in an email-username pool."""
-    return user.attribute_lookup.get("email") or user.username
+def canonicalize_usernames(backend: Any, params: dict[str, Any]) -> None:
+    """Before an operation goes to moto: let moto find users by email in any letter case
+    (and by their sub), as Cognito does."""
+    pool = _pool_for(backend, params)
+    if pool is None:
+        return
+    for container, key in (
+        (params, "Username"),
+        (params.get("AuthParameters"), "USERNAME"),
+        (params.get("ChallengeResponses"), "USERNAME"),
+    ):
+        if isinstance(container, dict) and isinstance(container.get(key), str):
+            user = bridge.find_user(pool, container[key])
+            if user is not None:
+                container[key] = bridge.sign_in_name(user)
 
 
-def email_of(user: Any) -> str:
-    return user.attribute_lookup.get("email", "")
+def _pool_for(backend: Any, params: dict[str, Any]) -> Any | None:
+    if isinstance(params.get("UserPoolId"), str):
+        return bridge.find_pool(backend, params["UserPoolId"])
+    found = bridge.pool_and_client(backend, params.get("ClientId"))
+    return found[0] if found else bridge.find_pool(backend, USER_POOL_ID)
 
 
 def mask_email(email: str) -> str:

@@ -1,4 +1,7 @@
-"""One stub server for the whole run, reset before every test; boto3 clients pointed at it."""
+"""One stub server for the whole run, reset before every test; boto3 clients pointed at it.
+
+The stub reads time from a FakeClock and waits out injected delays with it, so no test here
+sleeps or measures wall time."""
 
 from __future__ import annotations
 
@@ -6,17 +9,26 @@ import pytest
 
 from cognito_stub import StubServer
 
+from .clock import FakeClock
 from .helpers import make_client
 
 
 @pytest.fixture(scope="session")
-def stub():
-    with StubServer(port=0, client_secret=True, echo=False) as server:
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def stub(clock):
+    with StubServer(
+        port=0, client_secret=True, echo=False, clock=clock, sleep=clock.sleep
+    ) as server:
         yield server
 
 
 @pytest.fixture(autouse=True)
-def _fresh_stub(stub):
+def _fresh_stub(stub, clock):
+    clock.restart()
     stub.reset()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import boto3
 import botocore
 import pytest
@@ -57,3 +59,18 @@ def confirm(cognito, email: str, code: str) -> dict:
 def confirmed_user(stub, cognito, email: str, password: str = STRONG_PASSWORD) -> None:
     sign_up(cognito, email, password)
     confirm(cognito, email, stub.latest_code(email))
+
+
+def refresh(cognito, token: str, client_id: str = APP_CLIENT_ID, **extra) -> dict:
+    return cognito.initiate_auth(
+        ClientId=client_id,
+        AuthFlow="REFRESH_TOKEN_AUTH",
+        AuthParameters={"REFRESH_TOKEN": token, **extra},
+    )
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (at the moment of asking)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
 
 from cognito_stub import APP_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, USER_POOL_ID, StubClient
 
-from .helpers import make_client, sign_in
+from .helpers import free_port, make_client, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _start(port: int, *extra: str) -> tuple[subprocess.Popen, str]:
@@ -34,20 +27,27 @@ def _start(port: int, *extra: str) -> tuple[subprocess.Popen, str]:
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    banner = ""
-    deadline = time.monotonic() + 15
-    while "control API" not in banner:
-        line = process.stdout.readline()
-        if not line or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"stub did not start: {banner}{process.stderr.read()}")
-        banner += line
-    return process, banner
+    lines: list[str] = []
+    ready = threading.Event()
+
+    def read_banner() -> None:
+        for line in process.stdout:
+            lines.append(line)
+            if "control API" in line:
+                break
+        ready.set()  # the whole banner, or end of output
+
+    threading.Thread(target=read_banner, daemon=True).start()
+    # The timeout only keeps a stub that never starts from hanging the run.
+    if not ready.wait(timeout=15) or "control API" not in "".join(lines):
+        process.kill()
+        pytest.fail(f"stub did not start: {''.join(lines)}{process.stderr.read()}")
+    return process, "".join(lines)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_cli_starts_answers_and_stops_cleanly(sig):
-    port = _free_port()
+    port = free_port()
     process, banner = _start(port, "--lockout-seconds", "5", "--client-secret", "s3cr3t")
     try:
         assert f"http://127.0.0.1:{port}" in banner

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from cognito_stub import APP_CLIENT_ID
 
@@ -12,6 +11,8 @@ from .helpers import NEW_PASSWORD, confirm, confirmed_user, error_of, sign_in, s
 EMAIL = "dana@example.org"
 MISMATCH = "Invalid verification code provided, please try again."
 EXPIRED = "Invalid code provided, please request a code again."
+SIGN_UP_TTL = 24 * 3600  # the stub's defaults, as Cognito's
+RESET_TTL = 3600
 
 
 def test_sign_up_records_a_six_digit_code_and_confirm_works(stub, cognito):
@@ -83,12 +84,14 @@ def test_expire_endpoint_makes_codes_expired(stub, cognito):
     confirm(cognito, EMAIL, stub.latest_code(EMAIL))
 
 
-def test_codes_expire_after_their_ttl(stub, cognito, monkeypatch):
-    monkeypatch.setattr(stub.engine, "options", replace(stub.engine.options, signup_code_ttl=0))
+def test_sign_up_codes_expire_after_a_day(stub, cognito, clock):
     sign_up(cognito, EMAIL)
-    assert error_of(confirm, cognito, EMAIL, stub.latest_code(EMAIL))["Code"] == (
-        "ExpiredCodeException"
-    )
+    sign_up(cognito, "later@example.org")
+    clock.advance(SIGN_UP_TTL - 1)
+    confirm(cognito, EMAIL, stub.latest_code(EMAIL))  # still good a second before
+    clock.advance(1)
+    error = error_of(confirm, cognito, "later@example.org", stub.latest_code("later@example.org"))
+    assert error["Code"] == "ExpiredCodeException"
 
 
 def test_five_wrong_codes_then_limit_exceeded_even_for_the_right_one(stub, cognito):
@@ -134,10 +137,11 @@ def test_forgot_password_then_confirm_then_sign_in_with_new_password(stub, cogni
     assert reused["Code"] == "ExpiredCodeException"
 
 
-def test_reset_code_ttl_is_separate(stub, cognito, monkeypatch):
+def test_reset_codes_expire_after_an_hour_and_sign_up_codes_do_not(stub, cognito, clock):
     confirmed_user(stub, cognito, EMAIL)
-    monkeypatch.setattr(stub.engine, "options", replace(stub.engine.options, reset_code_ttl=0))
     cognito.forgot_password(ClientId=APP_CLIENT_ID, Username=EMAIL)
+    sign_up(cognito, "pending@example.org")
+    clock.advance(RESET_TTL)
     error = error_of(
         cognito.confirm_forgot_password,
         ClientId=APP_CLIENT_ID,
@@ -146,6 +150,7 @@ def test_reset_code_ttl_is_separate(stub, cognito, monkeypatch):
         Password=NEW_PASSWORD,
     )
     assert error["Code"] == "ExpiredCodeException"
+    confirm(cognito, "pending@example.org", stub.latest_code("pending@example.org"))
 
 
 def test_unknown_user_gets_fake_success_and_nothing_is_sent(stub, cognito):
@@ -180,7 +185,7 @@ def test_resend_for_a_confirmed_user_is_rejected(stub, cognito):
 
 
 def test_outbox_line_is_printed(stub, cognito, capsys, monkeypatch):
-    monkeypatch.setattr(stub.engine.outbox, "echo", True)
+    monkeypatch.setattr(stub.engine.state.outbox, "echo", True)
     sign_up(cognito, EMAIL)
     code = stub.latest_code(EMAIL)
     assert f"[cognito-stub] code {code} for {EMAIL} (sign_up)" in capsys.readouterr().out

@@ -14,7 +14,7 @@ from cognito_stub import (
     StubServer,
 )
 
-from .helpers import error_of, make_client, sign_in, sign_up
+from .helpers import error_of, make_client, refresh, sign_in, sign_up
 
 
 def test_calls_are_counted_per_operation(stub, cognito):
@@ -61,12 +61,27 @@ def test_reset_wipes_users_and_restores_the_seed(stub, cognito, admin):
     assert [p["Id"] for p in pools] == [USER_POOL_ID]
 
 
-def test_reset_clears_lockouts_and_revoked_tokens(stub, cognito):
+def test_reset_clears_lockouts_and_revoked_tokens(stub, cognito, admin):
+    sub = admin.admin_get_user(UserPoolId=USER_POOL_ID, Username=DEMO_EMAIL)["Username"]
+    token = sign_in(cognito, DEMO_EMAIL, DEMO_PASSWORD)["AuthenticationResult"]["RefreshToken"]
+    cognito.revoke_token(Token=token, ClientId=APP_CLIENT_ID)
     for _ in range(5):
         error_of(sign_in, cognito, DEMO_EMAIL, "wrong")
+    assert error_of(sign_in, cognito, DEMO_EMAIL, DEMO_PASSWORD)["Message"] == (
+        "Password attempts exceeded"
+    )
+    assert error_of(refresh, cognito, token)["Message"] == "Refresh Token has been revoked"
+    lockouts = stub.engine.state.lockouts
+    assert lockouts.is_locked(sub)
+
     stub.reset()
+
     assert "AuthenticationResult" in sign_in(cognito, DEMO_EMAIL, DEMO_PASSWORD)
-    assert stub.engine.revoked_tokens == set()
+    # The re-seeded demo user has a new sub, so over HTTP a stale lockout would not show:
+    # look at the book itself.
+    assert not lockouts.is_locked(sub)
+    # the old token is now one the stub never issued, not one it remembers revoking
+    assert error_of(refresh, cognito, token)["Message"] == "Invalid Refresh Token"
 
 
 def test_stub_client_mirrors_the_in_process_api(stub, cognito):

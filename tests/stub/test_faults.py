@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -47,23 +46,20 @@ def test_any_exception_name_and_custom_message(stub, cognito):
     )
 
 
-def test_delay_only_fault(stub, cognito):
+def test_delay_only_fault(stub, cognito, clock):
     stub.inject_fault("InitiateAuth", delay_ms=300)
-    started = time.monotonic()
     assert "AuthenticationResult" in sign_in(cognito, DEMO_EMAIL, DEMO_PASSWORD)
-    assert time.monotonic() - started >= 0.3
-    started = time.monotonic()
+    assert clock.slept == [0.3]
     sign_in(cognito, DEMO_EMAIL, DEMO_PASSWORD)
-    assert time.monotonic() - started < 0.3
+    assert clock.slept == [0.3]  # used up: the next call is not delayed
 
 
-def test_delay_then_error(stub, cognito):
+def test_delay_then_error(stub, cognito, clock):
     stub.inject_fault("SignUp", "CodeDeliveryFailureException", delay_ms=200)
-    started = time.monotonic()
     error = error_of(
         cognito.sign_up, ClientId=APP_CLIENT_ID, Username="a@example.org", Password="Aa1!aaaa"
     )
-    assert time.monotonic() - started >= 0.2
+    assert clock.slept == [0.2]
     assert error["Code"] == "CodeDeliveryFailureException"
     assert stub.outbox() == []
 
@@ -135,21 +131,28 @@ def test_bad_fault_specs_are_400(stub, body):
     assert stub.faults() == []
 
 
-def test_a_delayed_call_does_not_block_other_calls(stub):
+def test_a_delayed_call_does_not_block_other_calls(stub, clock):
+    """The delayed SignUp is held inside its delay (clock.hold) while a sign-in runs; the
+    timeouts only keep a regression from hanging the run."""
     slow_client, fast_client = make_client(stub.url), make_client(stub.url)
     stub.inject_fault("SignUp", delay_ms=600)
+    clock.hold()
     with ThreadPoolExecutor(2) as pool:
-        slow = pool.submit(
-            slow_client.sign_up,
-            ClientId=APP_CLIENT_ID,
-            Username="slow@example.org",
-            Password="Aa1!aaaa",
-        )
-        time.sleep(0.1)
-        started = time.monotonic()
-        sign_in(fast_client, DEMO_EMAIL, DEMO_PASSWORD)
-        assert time.monotonic() - started < 0.4
-        assert slow.result()["UserConfirmed"] is False
+        try:
+            slow = pool.submit(
+                slow_client.sign_up,
+                ClientId=APP_CLIENT_ID,
+                Username="slow@example.org",
+                Password="Aa1!aaaa",
+            )
+            assert clock.sleeping.wait(timeout=10)
+            fast = pool.submit(sign_in, fast_client, DEMO_EMAIL, DEMO_PASSWORD)
+            assert "AuthenticationResult" in fast.result(timeout=10)
+            assert not slow.done()
+        finally:
+            clock.release()
+        assert slow.result(timeout=10)["UserConfirmed"] is False
+    assert clock.slept == [0.6]
 
 
 def test_concurrent_sign_ups(stub):

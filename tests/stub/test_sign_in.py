@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from cognito_stub import (
     APP_CLIENT_ID,
     DEMO_EMAIL,
@@ -13,7 +11,7 @@ from cognito_stub import (
 )
 from cognito_stub.users import secret_hash
 
-from .helpers import NEW_PASSWORD, confirmed_user, error_of, sign_in, sign_up
+from .helpers import NEW_PASSWORD, confirmed_user, error_of, refresh, sign_in, sign_up
 
 EMAIL = "lee@example.org"
 INCORRECT = "Incorrect username or password."
@@ -40,16 +38,16 @@ def test_unknown_user_and_wrong_password_get_the_same_answer(cognito):
     )
 
 
-def test_five_wrong_passwords_lock_the_user_out(stub, cognito, monkeypatch):
-    monkeypatch.setattr(stub.engine.lockouts, "lockout_seconds", 0.4)
+def test_five_wrong_passwords_lock_the_user_out_for_a_minute(cognito, clock):
     for _ in range(5):
         assert error_of(sign_in, cognito, DEMO_EMAIL, "Wrong-1")["Message"] == INCORRECT
+    clock.advance(59)
     locked = error_of(sign_in, cognito, DEMO_EMAIL, DEMO_PASSWORD)
     assert (locked["Code"], locked["Message"]) == (
         "NotAuthorizedException",
         "Password attempts exceeded",
     )
-    time.sleep(0.45)
+    clock.advance(1)
     assert "AuthenticationResult" in sign_in(cognito, DEMO_EMAIL, DEMO_PASSWORD)
 
 
@@ -130,22 +128,14 @@ def test_invalid_challenge_session(cognito):
     assert error["Code"] == "NotAuthorizedException"
 
 
-def _refresh(cognito, token, client_id=APP_CLIENT_ID, **extra):
-    return cognito.initiate_auth(
-        ClientId=client_id,
-        AuthFlow="REFRESH_TOKEN_AUTH",
-        AuthParameters={"REFRESH_TOKEN": token, **extra},
-    )
-
-
 def test_refresh_then_revoke_token(cognito):
     tokens = sign_in(cognito, DEMO_EMAIL, DEMO_PASSWORD)["AuthenticationResult"]
-    refreshed = _refresh(cognito, tokens["RefreshToken"])["AuthenticationResult"]
+    refreshed = refresh(cognito, tokens["RefreshToken"])["AuthenticationResult"]
     assert "IdToken" in refreshed and "AccessToken" in refreshed
     assert cognito.get_user(AccessToken=tokens["AccessToken"])["Username"]
 
     cognito.revoke_token(Token=tokens["RefreshToken"], ClientId=APP_CLIENT_ID)
-    error = error_of(_refresh, cognito, tokens["RefreshToken"])
+    error = error_of(refresh, cognito, tokens["RefreshToken"])
     assert (error["Code"], error["Message"]) == (
         "NotAuthorizedException",
         "Refresh Token has been revoked",
@@ -157,14 +147,14 @@ def test_refresh_then_revoke_token(cognito):
 
 
 def test_unknown_refresh_token(cognito):
-    error = error_of(_refresh, cognito, "not-a-real-token")
+    error = error_of(refresh, cognito, "not-a-real-token")
     assert (error["Code"], error["Message"]) == ("NotAuthorizedException", "Invalid Refresh Token")
 
 
 def test_global_sign_out_revokes_refresh_tokens(cognito):
     tokens = sign_in(cognito, DEMO_EMAIL, DEMO_PASSWORD)["AuthenticationResult"]
     cognito.global_sign_out(AccessToken=tokens["AccessToken"])
-    assert error_of(_refresh, cognito, tokens["RefreshToken"])["Code"] == "NotAuthorizedException"
+    assert error_of(refresh, cognito, tokens["RefreshToken"])["Code"] == "NotAuthorizedException"
 
 
 def test_change_password(stub, cognito):
@@ -202,9 +192,9 @@ def test_secret_client_requires_a_valid_secret_hash(stub, cognito):
 
     good = secret_hash(_secret(stub), DEMO_EMAIL, SECRET_CLIENT_ID)
     tokens = attempt(SECRET_HASH=good)["AuthenticationResult"]
-    assert _refresh(cognito, tokens["RefreshToken"], SECRET_CLIENT_ID, SECRET_HASH=good)
+    assert refresh(cognito, tokens["RefreshToken"], SECRET_CLIENT_ID, SECRET_HASH=good)
     # a token from one client is no good on another
-    assert error_of(_refresh, cognito, tokens["RefreshToken"])["Code"] == "NotAuthorizedException"
+    assert error_of(refresh, cognito, tokens["RefreshToken"])["Code"] == "NotAuthorizedException"
 
 
 def test_secret_client_sign_up_needs_secret_hash(stub, cognito):

@@ -1,0 +1,18 @@
+"""The operations where we replace moto's behaviour with Cognito's, grouped by topic.
+
+Each handler takes the StubState and the request parameters and returns the JSON answer, or
+raises CognitoError. HANDLERS is what the engine is given; every other operation goes to moto.
+"""
+
+from __future__ import annotations
+
+from . import auth, passwords, sign_up, tokens
+
+HANDLERS = {
+    **sign_up.HANDLERS,
+    **passwords.HANDLERS,
+    **auth.HANDLERS,
+    **tokens.HANDLERS,
+}
+
+__all__ = ["HANDLERS"]

@@ -1,0 +1,69 @@
+"""What the operations share: required parameters, the client a call names, SECRET_HASH, and
+the answer Cognito gives when a code goes out (or, for an unknown user, seems to)."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .. import moto_bridge as bridge
+from ..errors import CognitoError, invalid_parameter, not_authorized
+from ..moto_bridge import AppClient
+from ..users import delivery_details, secret_hash
+
+if TYPE_CHECKING:
+    from ..state import StubState
+
+INCORRECT_CREDENTIALS = "Incorrect username or password."
+
+
+def required(params: dict[str, Any], name: str) -> Any:
+    value = params.get(name)
+    if value in (None, ""):
+        raise invalid_parameter(f"Missing required parameter {name}")
+    return value
+
+
+def pool_and_client(state: StubState, client_id: str | None) -> tuple[Any, AppClient]:
+    found = bridge.pool_and_client(state.backend, client_id)
+    if found is None:
+        raise CognitoError(
+            "ResourceNotFoundException", f"User pool client {client_id} does not exist."
+        )
+    return found
+
+
+def check_secret_hash(client: AppClient, usernames: list[str], provided: str | None) -> None:
+    """Clients with a secret must send SECRET_HASH = HMAC(secret, username + client id)."""
+    if client.secret is None:
+        return
+    expected = [secret_hash(client.secret, name, client.id) for name in usernames if name]
+    if not provided or not any(hmac.compare_digest(provided, e) for e in expected):
+        raise not_authorized(f"Unable to verify secret hash for client {client.id}")
+
+
+def public_request(
+    state: StubState, params: dict[str, Any], *names: str
+) -> tuple[Any, AppClient, list[Any]]:
+    """A call made with a client id: its pool and client, then Username and the `names`
+    parameters (in that order), once present and signed with SECRET_HASH where needed."""
+    pool, client = pool_and_client(state, params.get("ClientId"))
+    values = [required(params, name) for name in ("Username", *names)]
+    check_secret_hash(client, [values[0]], params.get("SecretHash"))
+    return pool, client, values
+
+
+def send_code_to_user(
+    state: StubState, params: dict[str, Any], purpose: str, check: Callable[[Any], None]
+) -> dict[str, Any]:
+    """ResendConfirmationCode and ForgotPassword: once `check(user)` passes, a new code goes to
+    the user's email. PreventUserExistenceErrors: an unknown or disabled user gets the same
+    answer (for a made-up address if the username is not one) and nothing is sent."""
+    pool, _client, (username,) = public_request(state, params)
+    user = bridge.find_user(pool, username)
+    if user is None or not bridge.is_enabled(user):
+        return {"CodeDeliveryDetails": delivery_details(username if "@" in username else "x@x.x")}
+    check(user)
+    state.send_code(user, purpose)
+    return {"CodeDeliveryDetails": delivery_details(bridge.sign_in_name(user))}

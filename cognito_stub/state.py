@@ -1,0 +1,92 @@
+"""Everything the stub knows: moto's users (through the bridge), codes, outbox, lockouts and
+revoked tokens, the client secret and the options. Operations receive it; they never see the
+engine."""
+
+from __future__ import annotations
+
+import secrets
+import string
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import moto_bridge as bridge
+from . import passwords
+from .codes import FAMILY, FORGOT_PASSWORD, CodeBook
+from .lockout import LockoutBook
+from .outbox import Outbox
+from .seed import seed
+
+
+@dataclass(frozen=True)
+class StubOptions:
+    lockout_seconds: float = 60.0
+    signup_code_ttl: float = 24 * 3600.0
+    reset_code_ttl: float = 3600.0
+    # False: no secret client; True: one with a generated secret; a string: that secret.
+    client_secret: bool | str = False
+    echo: bool = True
+    max_code_attempts: int = 5
+    max_password_attempts: int = 5
+    # What code expiry and lockouts read the time from (seconds); tests pass a fake one.
+    clock: Callable[[], float] = time.monotonic
+
+
+def generate_client_secret() -> str:
+    alphabet = string.ascii_lowercase + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(51))
+
+
+class StubState:
+    def __init__(self, options: StubOptions | None = None, **overrides: Any):
+        self.options = options or StubOptions(**overrides)
+        clock = self.options.clock
+        self.codes = CodeBook(self.options.max_code_attempts, clock=clock)
+        self.outbox = Outbox(self.options.echo)
+        self.lockouts = LockoutBook(
+            self.options.max_password_attempts, self.options.lockout_seconds, clock=clock
+        )
+        self.revoked_tokens: set[str] = set()
+        secret = self.options.client_secret
+        self.client_secret: str | None = (
+            (secret if isinstance(secret, str) else generate_client_secret()) if secret else None
+        )
+        self.backend: Any = None
+
+    def reset(self) -> None:
+        """Wipe moto's cognito-idp state and ours, then seed the fixed pool/clients/demo user.
+        moto checks passwords with our check, so its messages are Cognito's too."""
+        backend = bridge.reset_backend(self.check_password)
+        seed(backend, self.client_secret)
+        self.backend = backend
+        self.codes.clear()
+        self.outbox.clear()
+        self.lockouts.clear()
+        self.revoked_tokens.clear()
+
+    def check_password(self, pool: Any, password: str | None) -> None:
+        """Raise InvalidPasswordException (Cognito's wording) if `password` breaks the pool's
+        policy."""
+        policy = bridge.password_policy(pool)
+        passwords.check_password(password, policy or passwords.DEFAULT_PASSWORD_POLICY)
+
+    def send_code(self, user: Any, purpose: str) -> str:
+        """Issue a new code for `purpose` to the user's email and record it in the outbox."""
+        email = bridge.email_of(user)
+        ttl = (
+            self.options.reset_code_ttl
+            if FAMILY[purpose] == FORGOT_PASSWORD
+            else self.options.signup_code_ttl
+        )
+        code = self.codes.issue(bridge.user_id(user), purpose, email, ttl)
+        self.outbox.record(email, bridge.username(user), purpose, code)
+        return code
+
+    def pool_exists(self, pool_id: str) -> bool:
+        return self.backend is not None and bridge.find_pool(self.backend, pool_id) is not None
+
+
+# An operation we answer ourselves: the state and the request parameters in, the JSON answer
+# out (or a CognitoError raised). The engine holds its lock while a handler runs.
+Handler = Callable[[StubState, dict[str, Any]], dict[str, Any]]
