@@ -28,9 +28,9 @@ class CognitoBackend(BaseBackend):
     def _user_for(self, sub: str, email: str):
         """The user linked to `sub`, created on a first sign-in. Two first sign-ins at once both
         try to create it; the loser's insert fails on the unique `sub` and it reads the winner's."""
-        identity = CognitoIdentity.objects.select_related("user").filter(sub=sub).first()
-        if identity is not None:
-            return identity.user
+        user = self.linked_user(sub)
+        if user is not None:
+            return user
         try:
             with transaction.atomic():
                 user = User(username=sub[:150], email=email)
@@ -40,6 +40,10 @@ class CognitoBackend(BaseBackend):
                 return user
         except IntegrityError:
             return CognitoIdentity.objects.select_related("user").get(sub=sub).user
+
+    def linked_user(self, sub: str):
+        identity = CognitoIdentity.objects.select_related("user").filter(sub=sub).first()
+        return identity.user if identity is not None else None
 
     def user_can_authenticate(self, user) -> bool:
         return getattr(user, "is_active", True)

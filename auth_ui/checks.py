@@ -5,6 +5,7 @@ import re
 
 from django.conf import settings
 from django.core.checks import Error, register
+from django.core.exceptions import ImproperlyConfigured
 
 POOL_ID = re.compile(r"^(?P<region>[a-z]{2}(-[a-z]+)+-\d)_[0-9A-Za-z]+$")
 
@@ -14,7 +15,11 @@ def production_settings(app_configs=None, **kwargs) -> list[Error]:
     if settings.DEBUG:
         return []
     errors = []
-    if not getattr(settings, "SECRET_KEY", ""):
+    try:
+        secret_key = settings.SECRET_KEY
+    except ImproperlyConfigured:  # Django refuses to read an empty one
+        secret_key = ""
+    if not secret_key:
         errors.append(Error("SECRET_KEY is empty.", hint="Set SECRET_KEY.", id="auth_ui.E001"))
     missing = [
         name

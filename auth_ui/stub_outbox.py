@@ -10,7 +10,6 @@ from django.conf import settings
 logger = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class Outbox:
     messages: list[dict[str, str]]

@@ -1,6 +1,7 @@
 """Settings for the test run: the real ones, with test-only secrets and no AWS credentials."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 # Dummy credentials keep botocore from probing the EC2 metadata service; nothing reaches AWS.
@@ -11,3 +12,9 @@ os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
 from core.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# A file, not SQLite's shared in-memory database: that one locks whole tables and ignores the
+# busy timeout, so tests of concurrent writers (racing first sign-ins) would test it, not us.
+DATABASES["default"]["TEST"] = {  # noqa: F405
+    "NAME": os.path.join(tempfile.gettempdir(), "cognito-htmx-auth-tests.sqlite3")
+}

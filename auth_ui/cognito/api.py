@@ -34,9 +34,6 @@ class Tokens:
     refresh_token: str
     expires_in: int
 
-    def __repr__(self) -> str:
-        return "Tokens(…)"  # never in a log line or an error report
-
 
 @dataclass(frozen=True)
 class Challenge:
@@ -44,9 +41,6 @@ class Challenge:
     session: str
     username: str
     parameters: dict[str, str]
-
-    def __repr__(self) -> str:
-        return f"Challenge({self.name!r})"
 
 
 @sensitive_variables()

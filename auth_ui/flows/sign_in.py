@@ -88,7 +88,7 @@ def awaits(request: HttpRequest, challenge: str) -> bool:
     return pending is not None and pending.challenge.name == challenge
 
 
-@sensitive_variables("responses", "result")
+@sensitive_variables("responses", "pending", "result")
 def answer_challenge(request: HttpRequest, *, challenge: str, responses: dict[str, str]) -> Outcome:
     """A later stage: the person's answer to the challenge Cognito set."""
     pending = session.pending_sign_in(request)

@@ -47,8 +47,11 @@ def test_next_is_kept_through_sign_up_and_confirm(
     assert session.remembered_next(session_of(client)) == ""  # used once, then gone
 
 
-def test_a_remembered_unsafe_next_still_falls_back(client, stubber, auth_result, through_sign_up):
-    through_sign_up("https://evil.example/", {})
+@pytest.mark.parametrize("remembered", ["https://evil.example/", "welcome"])
+def test_a_remembered_unsafe_next_still_falls_back(
+    client, stubber, auth_result, through_sign_up, remembered
+):
+    through_sign_up(remembered, {})
     stubber.add_response("initiate_auth", auth_result(email=EMAIL))
     response = client.post("/auth/sign-in/", {"email": EMAIL, "password": PASSWORD})
     assert response["Location"] == "/account/"

@@ -16,6 +16,12 @@ UNSAFE = [
     "data:text/html,hi",
     " //evil.example",
     "https://testserver.evil.example/",
+    # Not URLs at all: never handed to `redirect()`, which would take them for view names.
+    "foo",
+    "welcome",
+    "auth_ui:account",
+    "?tab=1",
+    "ftp://testserver/",
 ]
 
 
