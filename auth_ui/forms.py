@@ -26,7 +26,8 @@ INPUTS.error_border = "border-red-600"
 
 
 class AuthForm(forms.Form):
-    """Links each error to its field for screen readers and focuses the first one."""
+    """Focuses the first invalid field (or the error summary). Django 5.2 links each field to
+    its help text and errors (`BoundField.aria_describedby`: `<id>_helptext <id>_error`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,25 +50,16 @@ class AuthForm(forms.Form):
             self.data["code"] = ""
 
     def mark_errors(self) -> None:
-        """aria-describedby to each field's first error; autofocus the first invalid field."""
+        """Autofocus the first invalid field, and only that one; else the error summary."""
         if not self.is_bound:
             return
-        first = True
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            attrs = self.fields[name].widget.attrs
-            described_by = [f"error_1_{self[name].auto_id}"]
-            if self.fields[name].help_text:
-                described_by.append(f"{self[name].auto_id}_helptext")
-            attrs["aria-describedby"] = " ".join(described_by)
-            if first:
-                attrs["autofocus"] = True
-                first = False
+        invalid = [name for name in self.errors if name in self.fields]
         for name, field in self.fields.items():
-            if name not in self.errors:
+            if invalid and name == invalid[0]:
+                field.widget.attrs["autofocus"] = True
+            else:
                 field.widget.attrs.pop("autofocus", None)
-        self.focus_summary = first and bool(self.non_field_errors())
+        self.focus_summary = not invalid and bool(self.non_field_errors())
 
     def full_clean(self) -> None:
         super().full_clean()

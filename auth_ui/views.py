@@ -138,7 +138,7 @@ def password_forgot(request: HtmxHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render_form(request, step, form)
     try:
-        outcome = flows.forgot_password(request, username=form.cleaned_data["email"])
+        outcome = flows.send_reset_code(request, username=form.cleaned_data["email"])
     except flows.AuthError as error:
         return refuse(request, step, form, error)
     return follow(request, outcome)
@@ -154,7 +154,7 @@ def password_reset(request: HtmxHttpRequest) -> HttpResponse:
     username = form.cleaned_data["email"]
     try:
         if form.resend:
-            outcome = flows.resend_reset_code(request, username=username)
+            outcome = flows.send_reset_code(request, username=username, again=True)
         else:
             outcome = flows.reset_password(
                 request,

@@ -16,5 +16,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A file, not SQLite's shared in-memory database: that one locks whole tables and ignores the
 # busy timeout, so tests of concurrent writers (racing first sign-ins) would test it, not us.
 DATABASES["default"]["TEST"] = {  # noqa: F405
-    "NAME": os.path.join(tempfile.gettempdir(), "cognito-htmx-auth-tests.sqlite3")
+    # One per process: two test runs on one machine must not share it.
+    "NAME": os.path.join(tempfile.gettempdir(), f"cognito-htmx-auth-tests-{os.getpid()}.sqlite3")
 }

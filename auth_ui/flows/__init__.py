@@ -6,7 +6,7 @@ they never import the gateway. Rate limits and `next` handling are called from h
 
 from ..cognito import AuthError
 from .outcome import Outcome
-from .password import forgot_password, policy_text, resend_reset_code, reset_password
+from .password import policy_text, reset_password, send_reset_code
 from .session import keep_tokens_fresh, sign_out
 from .sign_in import answer_challenge, awaits, sign_in
 from .sign_up import confirm_sign_up, resend_confirmation_code, sign_up
@@ -17,12 +17,11 @@ __all__ = [
     "answer_challenge",
     "awaits",
     "confirm_sign_up",
-    "forgot_password",
     "keep_tokens_fresh",
     "policy_text",
     "resend_confirmation_code",
-    "resend_reset_code",
     "reset_password",
+    "send_reset_code",
     "sign_in",
     "sign_out",
     "sign_up",

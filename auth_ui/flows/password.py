@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from .. import cognito, ratelimit, session
 from ..password_policy import describe, is_met
+from .codes import send_code
 from .outcome import Outcome
 
 
@@ -28,20 +29,17 @@ def check_new_password(password: str) -> None:
         raise cognito.AuthError("InvalidPasswordException")
 
 
-def forgot_password(request: HttpRequest, *, username: str) -> Outcome:
-    ratelimit.consume(request, "send_code", key=username)
-    cognito.forgot_password(username=username)
-    session.remember_email(request, username)
-    notice = _("If an account exists for %(email)s, we sent it a code. Enter it below.")
-    return Outcome(reverse("auth_ui:password_reset"), notice % {"email": username})
-
-
-def resend_reset_code(request: HttpRequest, *, username: str) -> Outcome:
-    session.remember_email(request, username)
-    ratelimit.consume(request, "send_code", key=username)
-    cognito.forgot_password(username=username)
-    notice = _("If an account exists for %(email)s, we sent it a new code.")
-    return Outcome(reverse("auth_ui:password_reset"), notice % {"email": username})
+def send_reset_code(request: HttpRequest, *, username: str, again: bool = False) -> Outcome:
+    """The forgot-password step, or the reset step's "Resend code" (`again`)."""
+    notice = (
+        _("If an account exists for %(email)s, we sent it a new code.")
+        if again
+        else _("If an account exists for %(email)s, we sent it a code. Enter it below.")
+    )
+    reset = "auth_ui:password_reset"
+    return send_code(
+        request, username, cognito.forgot_password, reset, notice % {"email": username}
+    )
 
 
 @sensitive_variables("password")

@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_variables
 from .. import cognito, ratelimit, session
 from ..messages import refusal
 from ..next_url import safe_next_url
+from .codes import send_code
 from .outcome import Outcome
 from .password import check_new_password
 from .session import complete_sign_in
@@ -137,10 +138,10 @@ DETOURS = {
 
 
 def take_detour(request: HttpRequest, detour: Detour, username: str) -> Outcome:
+    """The code step, with a fresh code; if none could be sent, it says so there."""
     session.remember_email(request, username)
+    send = getattr(cognito, detour.send_code)
     try:
-        ratelimit.consume(request, "send_code", key=username)
-        getattr(cognito, detour.send_code)(username=username)
+        return send_code(request, username, send, detour.url_name, detour.notice)
     except cognito.AuthError as error:
         return Outcome(reverse(detour.url_name), refusal(error.code).message, messages.WARNING)
-    return Outcome(reverse(detour.url_name), detour.notice)

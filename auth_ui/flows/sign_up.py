@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from .. import cognito, ratelimit, session
+from .codes import send_code
 from .outcome import Outcome
 from .password import check_new_password
 
@@ -43,8 +44,7 @@ def confirm_sign_up(request: HttpRequest, *, username: str, code: str) -> Outcom
 
 
 def resend_confirmation_code(request: HttpRequest, *, username: str) -> Outcome:
-    session.remember_email(request, username)
-    ratelimit.consume(request, "send_code", key=username)
-    cognito.resend_confirmation_code(username=username)
-    notice = _("If %(email)s is waiting to be confirmed, we sent it a new code.")
-    return Outcome(reverse("auth_ui:confirm"), notice % {"email": username})
+    notice = _("If %(email)s is waiting to be confirmed, we sent it a new code.") % {
+        "email": username
+    }
+    return send_code(request, username, cognito.resend_confirmation_code, "auth_ui:confirm", notice)

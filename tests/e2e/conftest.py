@@ -59,7 +59,10 @@ class StubProcess:
         self.server: cognito_stub.StubServer | None = None
 
     def start(self) -> None:
-        self.server = cognito_stub.StubServer(port=self.port, echo=False).start()
+        # With a second app client that has a secret, for the journey that signs with SECRET_HASH.
+        self.server = cognito_stub.StubServer(
+            port=self.port, echo=False, client_secret=True
+        ).start()
 
     def stop(self) -> None:
         if self.server is not None:
@@ -125,6 +128,20 @@ def app_on_stub(request, stub, stub_url, base_url):
     stub.clear_calls()
     yield
     stub.clear_faults()
+
+
+@pytest.fixture
+def secret_client(request, stub):
+    """The app uses the stub's app client with a secret: every call carries SECRET_HASH (or the
+    secret itself, for RevokeToken), and the stub refuses any call that doesn't."""
+    info = stub.info()
+    if EXTERNAL_APP or "secret_client_id" not in info:
+        pytest.skip("needs the in-process app and a stub started with a client secret")
+    settings = request.getfixturevalue("settings")
+    settings.COGNITO_APP_CLIENT_ID = info["secret_client_id"]
+    settings.COGNITO_APP_CLIENT_SECRET = info["secret_client_secret"]
+    cognito_client_module.cognito_client.cache_clear()
+    return info
 
 
 @pytest.fixture

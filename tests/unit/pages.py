@@ -68,7 +68,7 @@ def ids(body: str) -> set[str]:
 
 
 def field_error(body: str, name: str) -> str | None:
-    match = re.search(rf'<p id="error_1_id_{name}"[^>]*>(.*?)</p>', body, re.S)
+    match = re.search(rf'<div id="id_{name}_error">\s*<p[^>]*>(.*?)</p>', body, re.S)
     return unescape(match.group(1)).strip() if match else None
 
 
@@ -189,7 +189,7 @@ def assert_field_error(body: str, name: str, shown: str, *, focused: bool = True
     assert ("autofocus" in widget) is focused
     assert widget["aria-invalid"] == "true"
     described_by = widget["aria-describedby"].split()
-    assert f"error_1_id_{name}" in described_by
+    assert f"id_{name}_error" in described_by
     assert set(described_by) <= ids(body)
     return widget
 
@@ -213,9 +213,20 @@ def assert_never_cached(response) -> None:
 
 
 def assert_strict_csp(response) -> str:
+    """Scripts, styles and everything else from this site only: no inline code, no eval, no
+    wildcard or scheme source that would let another origin in."""
     csp = response["Content-Security-Policy"]
-    assert "unsafe-inline" not in csp
-    assert "unsafe-eval" not in csp
+    directives = {
+        name: sources
+        for name, *sources in (part.split() for part in csp.split(";") if part.strip())
+    }
+    for name in ("default-src", "script-src", "style-src"):
+        assert directives.get(name) == ["'self'"], (name, directives.get(name))
+    assert directives.get("object-src") == ["'none'"]
+    assert directives.get("base-uri") == ["'none'"]
+    assert directives.get("frame-ancestors") == ["'none'"]
+    for name, sources in directives.items():
+        assert not {"*", "http:", "https:", "'unsafe-inline'", "'unsafe-eval'"} & set(sources), name
     return csp
 
 

@@ -52,7 +52,7 @@ def test_first_invalid_field_is_focused_and_described():
     email, password = form.fields["email"].widget.attrs, form.fields["password"].widget.attrs
     assert "autofocus" not in email
     assert password["autofocus"] is True
-    assert password["aria-describedby"] == "error_1_id_password"
+    assert form["password"].aria_describedby == "id_password_error"
 
 
 def test_username_pools_ask_for_a_username(settings):

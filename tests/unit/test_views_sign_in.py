@@ -268,7 +268,7 @@ def test_sign_in_refusals(client, stubber, htmx, code, aws_message, shown, statu
 def test_missing_fields_are_field_errors(client, htmx):
     body = assert_rendered(post(client, SIGN_IN_URL, {"email": EMAIL}, htmx), htmx, 422)
     password = assert_field_error(body, "password", "This field is required.")
-    assert password["aria-describedby"] == "error_1_id_password"
+    assert password["aria-describedby"] == "id_password_error"
     assert alert(body) is None
 
 

@@ -134,7 +134,7 @@ def test_sign_up_form_errors_are_422_and_linked_to_fields(client, htmx):
     )
     body = assert_rendered(response, htmx, 422)
     email = assert_field_error(body, "email", "Enter a valid email address.")
-    assert email["aria-describedby"] == "error_1_id_email"
+    assert email["aria-describedby"] == "id_email_error"
     confirm = assert_field_error(
         body, "password_confirm", "The two passwords don't match.", focused=False
     )
@@ -153,7 +153,7 @@ def test_the_first_invalid_field_gets_focus_not_the_first_field(client, htmx):
     assert "autofocus" not in input_named(body, "email")
     confirm = input_named(body, "password_confirm")
     assert "autofocus" in confirm
-    assert confirm["aria-describedby"] == "error_1_id_password_confirm"
+    assert confirm["aria-describedby"] == "id_password_confirm_error"
 
 
 SIGN_UP_ERRORS = [
