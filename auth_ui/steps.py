@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseLocation
 from django_htmx.middleware import HtmxDetails
@@ -78,8 +78,9 @@ class HtmxHttpRequest(HttpRequest):
 
 
 def credential_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """What Django's own LoginView wears: no caching, CSRF, and passwords out of error reports."""
-    guarded = require_http_methods(["GET", "HEAD", "POST"])(view)
+    """What Django's own LoginView wears: no caching, CSRF, and passwords out of error reports
+    (the POST, and the `flow` each view hands `run_flow`, which holds what was typed)."""
+    guarded = require_http_methods(["GET", "HEAD", "POST"])(sensitive_variables("flow")(view))
     return sensitive_post_parameters()(never_cache(csrf_protect(guarded)))
 
 
@@ -111,6 +112,21 @@ def refuse(
     message = flows.policy_text() if error.code == "InvalidPasswordException" else shown.message
     form.add_refusal(shown.field, message, code=error.code)
     return render_form(request, step, form, status=shown.status, **context)
+
+
+def run_flow(
+    request: HtmxHttpRequest,
+    step: str,
+    form: AuthForm,
+    flow: Callable[[], flows.Outcome],
+    **context: Any,
+) -> HttpResponse:
+    """Run the flow a valid form asks for: follow its outcome, or show its refusal."""
+    try:
+        outcome = flow()
+    except flows.AuthError as error:
+        return refuse(request, step, form, error, **context)
+    return follow(request, outcome)
 
 
 def follow(request: HtmxHttpRequest, outcome: flows.Outcome) -> HttpResponse:

@@ -3,6 +3,7 @@
 Each renders its whole page, or only the `card` partial for htmx. Views never import the gateway.
 """
 
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -29,10 +30,9 @@ from .next_url import requested_next, safe_next_url
 from .steps import (
     HtmxHttpRequest,
     credential_view,
-    follow,
-    refuse,
     render_form,
     render_page,
+    run_flow,
 )
 
 
@@ -61,17 +61,15 @@ def sign_up(request: HtmxHttpRequest) -> HttpResponse:
     form.fields["password"].help_text = flows.policy_text()
     if not form.is_valid():
         return render_form(request, step, form, next=next_url)
-    try:
-        outcome = flows.sign_up(
-            request,
-            username=form.cognito_username,
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password"],
-            next_url=next_url,
-        )
-    except flows.AuthError as error:
-        return refuse(request, step, form, error, next=next_url)
-    return follow(request, outcome)
+    flow = partial(
+        flows.sign_up,
+        request,
+        username=form.cognito_username,
+        email=form.cleaned_data["email"],
+        password=form.cleaned_data["password"],
+        next_url=next_url,
+    )
+    return run_flow(request, step, form, flow, next=next_url)
 
 
 @credential_view
@@ -81,15 +79,13 @@ def confirm(request: HtmxHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render_form(request, step, form)
     username = form.cleaned_data["email"]
-    try:
-        if form.resend:
-            outcome = flows.resend_confirmation_code(request, username=username)
-        else:
-            code = form.cleaned_data["code"]
-            outcome = flows.confirm_sign_up(request, username=username, code=code)
-    except flows.AuthError as error:
-        return refuse(request, step, form, error)
-    return follow(request, outcome)
+    if form.resend:
+        flow = partial(flows.resend_confirmation_code, request, username=username)
+    else:
+        flow = partial(
+            flows.confirm_sign_up, request, username=username, code=form.cleaned_data["code"]
+        )
+    return run_flow(request, step, form, flow)
 
 
 @credential_view
@@ -100,16 +96,14 @@ def sign_in(request: HtmxHttpRequest) -> HttpResponse:
     form = SignInForm(posted(request), initial={"email": session.remembered_email(request)})
     if not form.is_valid():
         return render_form(request, step, form, next=next_url)
-    try:
-        outcome = flows.sign_in(
-            request,
-            username=form.cleaned_data["email"],
-            password=form.cleaned_data["password"],
-            next_url=next_url,
-        )
-    except flows.AuthError as error:
-        return refuse(request, step, form, error, next=next_url)
-    return follow(request, outcome)
+    flow = partial(
+        flows.sign_in,
+        request,
+        username=form.cleaned_data["email"],
+        password=form.cleaned_data["password"],
+        next_url=next_url,
+    )
+    return run_flow(request, step, form, flow, next=next_url)
 
 
 @credential_view
@@ -120,15 +114,9 @@ def new_password(request: HtmxHttpRequest) -> HttpResponse:
     form = NewPasswordForm(posted(request))
     if not form.is_valid():
         return render_form(request, step, form)
-    try:
-        outcome = flows.answer_challenge(
-            request,
-            challenge=challenge,
-            responses={"NEW_PASSWORD": form.cleaned_data["password"]},
-        )
-    except flows.AuthError as error:
-        return refuse(request, step, form, error)
-    return follow(request, outcome)
+    responses = {"NEW_PASSWORD": form.cleaned_data["password"]}
+    flow = partial(flows.answer_challenge, request, challenge=challenge, responses=responses)
+    return run_flow(request, step, form, flow)
 
 
 @credential_view
@@ -137,11 +125,8 @@ def password_forgot(request: HtmxHttpRequest) -> HttpResponse:
     form = ForgotPasswordForm(posted(request), initial={"email": session.remembered_email(request)})
     if not form.is_valid():
         return render_form(request, step, form)
-    try:
-        outcome = flows.send_reset_code(request, username=form.cleaned_data["email"])
-    except flows.AuthError as error:
-        return refuse(request, step, form, error)
-    return follow(request, outcome)
+    flow = partial(flows.send_reset_code, request, username=form.cleaned_data["email"])
+    return run_flow(request, step, form, flow)
 
 
 @credential_view
@@ -151,20 +136,18 @@ def password_reset(request: HtmxHttpRequest) -> HttpResponse:
     form.fields["password"].help_text = flows.policy_text()
     if not form.is_valid():
         return render_form(request, step, form)
-    username = form.cleaned_data["email"]
-    try:
-        if form.resend:
-            outcome = flows.send_reset_code(request, username=username, again=True)
-        else:
-            outcome = flows.reset_password(
-                request,
-                username=username,
-                code=form.cleaned_data["code"],
-                password=form.cleaned_data["password"],
-            )
-    except flows.AuthError as error:
-        return refuse(request, step, form, error)
-    return follow(request, outcome)
+    username, data = form.cleaned_data["email"], form.cleaned_data
+    if form.resend:
+        flow = partial(flows.send_reset_code, request, username=username, again=True)
+    else:
+        flow = partial(
+            flows.reset_password,
+            request,
+            username=username,
+            code=data["code"],
+            password=data["password"],
+        )
+    return run_flow(request, step, form, flow)
 
 
 @require_POST

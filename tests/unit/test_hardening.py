@@ -403,3 +403,17 @@ def test_the_csrf_cookie_is_http_only(client):
 
 def test_session_state_is_read_through_the_session_module(client):
     assert session.pending_sign_in(session_of(client)) is None
+
+
+# --- passwords never in an error report's POST ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", [SIGN_UP_URL, CONFIRM_URL, SIGN_IN_URL, FORGOT_URL, RESET_URL, "/auth/password/new/"]
+)
+def test_every_credential_view_hides_its_post_from_error_reports(client, url, stubber):
+    response = client.post(url, {"email": "not-an-email", "password": PASSWORD})
+    request = response.wsgi_request
+    assert request.sensitive_post_parameters == "__ALL__"
+    cleansed = ExceptionReporter(request, None, None, None).filter.get_post_parameters(request)
+    assert PASSWORD not in str(cleansed)
