@@ -204,3 +204,69 @@ class ResetPasswordForm(UsernameLoginMixin, ResendMixin, NewPasswordMixin, CodeM
 class NewPasswordForm(NewPasswordMixin, AuthForm):
     password = password_field(_("New password"), "new-password")
     password_confirm = password_field(_("Confirm password"), "new-password")
+
+
+# --- the account pages ------------------------------------------------------------------------
+
+# Cognito's writable standard attributes a profile may show: label and autocomplete hint.
+PROFILE_FIELDS = {
+    "name": (_("Name"), "name"),
+    "given_name": (_("Given name"), "given-name"),
+    "family_name": (_("Family name"), "family-name"),
+    "middle_name": (_("Middle name"), "additional-name"),
+    "nickname": (_("Nickname"), "nickname"),
+    "preferred_username": (_("Preferred username"), "username"),
+    "birthdate": (_("Birthdate"), "bday"),
+    "gender": (_("Gender"), "sex"),
+    "locale": (_("Language"), "language"),
+    "zoneinfo": (_("Time zone"), "off"),
+    "website": (_("Website"), "url"),
+    "profile": (_("Profile page"), "url"),
+    "picture": (_("Picture URL"), "photo"),
+    "address": (_("Address"), "street-address"),
+}
+
+
+class ProfileForm(AuthForm):
+    """The attributes this site shows (COGNITO_PROFILE_ATTRIBUTES), each optional."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for position, name in enumerate(settings.COGNITO_PROFILE_ATTRIBUTES):
+            label, hint = PROFILE_FIELDS[name]
+            attrs = {"autocomplete": hint, **({"autofocus": True} if position == 0 else {})}
+            self.fields[name] = forms.CharField(
+                label=label, max_length=2048, required=False, widget=forms.TextInput(attrs=attrs)
+            )
+
+
+class EmailChangeForm(AuthForm):
+    email = forms.EmailField(
+        label=_("New email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+
+class EmailCodeForm(CodeMixin, AuthForm):
+    code = code_field()
+
+    def __init__(self, *args, action: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        if action:  # another code, or another address: what was typed doesn't matter
+            self.fields["code"].required = False
+
+
+class PasswordChangeForm(NewPasswordMixin, AuthForm):
+    current_password = password_field(_("Current password"), "current-password")
+    password = password_field(_("New password"), "new-password")
+    password_confirm = password_field(_("Confirm password"), "new-password")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["current_password"].widget.attrs["autofocus"] = True
+
+
+class DeleteAccountForm(AuthForm):
+    email = email_field(autofocus=True)

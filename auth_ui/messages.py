@@ -73,6 +73,12 @@ REFUSALS: dict[str, Refusal] = {
     "InvalidIdToken": Refusal(
         None, _("We couldn't verify this sign-in. Please sign in again."), UNPROCESSABLE
     ),
+    # A signed-in person's session that Cognito no longer takes (the view sends them to sign in).
+    "SessionEnded": Refusal(None, _("Your session has ended. Please sign in again.")),
+    "AccessTokenExpired": Refusal(None, _("Your session has ended. Please sign in again.")),
+    "ConfirmationMismatch": Refusal(
+        "email", _("Type the email address of this account to confirm.")
+    ),
     "InvalidLambdaResponseException": Refusal(None, UNAVAILABLE, SERVICE_UNAVAILABLE),
     "InternalErrorException": Refusal(None, UNAVAILABLE, SERVICE_UNAVAILABLE),
     "ServiceUnavailable": Refusal(None, UNAVAILABLE, SERVICE_UNAVAILABLE),

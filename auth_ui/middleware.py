@@ -56,12 +56,13 @@ class HtmxRedirectMiddleware:
 
 
 class CognitoSessionMiddleware:
-    """Keeps a signed-in person's Cognito tokens fresh, or signs them out (see flows)."""
+    """Ends a session its person signed out everywhere; keeps the others' Cognito tokens fresh,
+    or signs them out when Cognito no longer takes them (see flows.session)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated:
+        if request.user.is_authenticated and not flows.signed_out_everywhere(request):
             flows.keep_tokens_fresh(request)
         return self.get_response(request)

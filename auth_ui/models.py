@@ -10,6 +10,8 @@ class CognitoIdentity(models.Model):
     )
     sub = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField(auto_now_add=True)
+    # "Sign out everywhere": every session of this person signed in before this time ends.
+    signed_out_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "Cognito identity"

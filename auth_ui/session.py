@@ -16,6 +16,8 @@ TOKENS_META_KEY = "cognito_tokens_meta"
 PENDING_EMAIL_KEY = "cognito_pending_email"
 SIGN_IN_KEY = "cognito_sign_in"
 NEXT_KEY = "cognito_next"
+SIGNED_IN_AT_KEY = "cognito_signed_in_at"
+EMAIL_CHANGE_KEY = "cognito_email_change"
 
 
 @sensitive_variables()
@@ -88,3 +90,25 @@ def remembered_next(request: HttpRequest) -> str:
 
 def pop_next(request: HttpRequest) -> str:
     return request.session.pop(NEXT_KEY, "")
+
+
+def mark_signed_in(request: HttpRequest, *, at: float) -> None:
+    """When this session signed in (a "sign out everywhere" later than that ends it)."""
+    request.session[SIGNED_IN_AT_KEY] = at
+
+
+def signed_in_at(request: HttpRequest) -> float:
+    return request.session.get(SIGNED_IN_AT_KEY, 0.0)
+
+
+def remember_email_change(request: HttpRequest, email: str) -> None:
+    """The address a code was sent to, until the person types it in (or starts over)."""
+    request.session[EMAIL_CHANGE_KEY] = email
+
+
+def pending_email_change(request: HttpRequest) -> str:
+    return request.session.get(EMAIL_CHANGE_KEY, "")
+
+
+def clear_email_change(request: HttpRequest) -> None:
+    request.session.pop(EMAIL_CHANGE_KEY, None)

@@ -2,7 +2,7 @@
 status, and the way on to the next step."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
@@ -20,7 +20,7 @@ from django_htmx.middleware import HtmxDetails
 
 from . import flows
 from .forms import AuthForm
-from .messages import refusal
+from .messages import Refusal, refusal
 
 CARD_TARGET = "#auth-card"
 FORM_PAGE = "auth/form_page.html"
@@ -34,8 +34,12 @@ class Step:
     lead: Promise | None
     submit: Promise
     resend: bool = False  # a "Resend code" button under the submit button
-    footer: str = "back"  # "back" (to sign in), "sign_in" or "sign_up"
+    restart: Promise | None = None  # a button that starts the step over, e.g. another address
+    footer: str = "back"  # "back" (to sign in), "sign_in", "sign_up" or "account"
     forgot_link: bool = False
+    danger: bool = False  # the submit button does something that can't be undone
+    # Where a refusal reads differently on this step than the table says.
+    refusals: dict[str, Refusal] = field(default_factory=dict)
 
 
 STEPS = {
@@ -69,6 +73,46 @@ STEPS = {
         _("Enter the code we emailed you and choose a new password."),
         _("Set new password"),
         resend=True,
+    ),
+    "account_profile": Step(
+        _("Your profile"), _("How this site names you."), _("Save"), footer="account"
+    ),
+    "account_email": Step(
+        _("Change your email"),
+        _("We'll send a code to the new address. Until you enter it, you sign in as before."),
+        _("Send code"),
+        footer="account",
+        refusals={
+            "AliasExistsException": Refusal(
+                "email", _("Another account already uses this email address.")
+            ),
+        },
+    ),
+    "account_email_code": Step(
+        _("Check your email"),
+        _("Enter the 6-digit code we sent to confirm the address."),
+        _("Verify"),
+        resend=True,
+        restart=_("Use a different email"),
+        footer="account",
+    ),
+    "account_password": Step(
+        _("Change your password"),
+        None,
+        _("Change password"),
+        footer="account",
+        refusals={
+            "NotAuthorizedException": Refusal(
+                "current_password", _("That isn't your current password.")
+            ),
+        },
+    ),
+    "account_delete": Step(
+        _("Delete your account"),
+        _("This deletes your account and signs you out everywhere. It can't be undone."),
+        _("Delete account"),
+        footer="account",
+        danger=True,
     ),
 }
 
@@ -107,8 +151,11 @@ def render_form(
 def refuse(
     request: HtmxHttpRequest, step: str, form: AuthForm, error: flows.AuthError, **context
 ) -> HttpResponse:
-    """The flow said no: show why in plain words, with the status the table gives."""
-    shown = refusal(error.code)
+    """The flow said no: show why in plain words, with the status the table gives. A signed-in
+    session Cognito no longer takes goes to sign in instead, and comes back here after."""
+    if error.code == "SessionEnded":
+        return follow(request, flows.sign_in_again(request))
+    shown = STEPS[step].refusals.get(error.code) or refusal(error.code)
     message = flows.policy_text() if error.code == "InvalidPasswordException" else shown.message
     form.add_refusal(shown.field, message, code=error.code)
     return render_form(request, step, form, status=shown.status, **context)

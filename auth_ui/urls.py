@@ -14,5 +14,9 @@ urlpatterns = [
     path("auth/password/reset/", views.password_reset, name="password_reset"),
     path("auth/sign-out/", views.sign_out, name="sign_out"),
     path("account/", views.account, name="account"),
+    path("account/profile/", views.account_profile, name="account_profile"),
+    path("account/email/", views.account_email, name="account_email"),
+    path("account/password/", views.account_password, name="account_password"),
+    path("account/delete/", views.account_delete, name="account_delete"),
     path("dev/mailbox/", views.dev_mailbox, name="dev_mailbox"),
 ]

@@ -157,6 +157,8 @@ else:
     COGNITO_ENDPOINT_URL = env("COGNITO_ENDPOINT_URL", default="")
 COGNITO_AUTO_CONFIRM = env.bool("COGNITO_AUTO_CONFIRM", default=False)
 COGNITO_USES_USERNAMES = env.bool("COGNITO_USES_USERNAMES", default=False)
+# The standard attributes a person edits on /account/profile/ (see auth_ui.forms.PROFILE_FIELDS).
+COGNITO_PROFILE_ATTRIBUTES = env.list("COGNITO_PROFILE_ATTRIBUTES", default=["name"])
 # Seconds: one request's Cognito calls, retries included, end within COGNITO_TIME_BUDGET; a
 # retry that could not finish in time is not started, and the person reads "unavailable".
 COGNITO_TIME_BUDGET = env.float("COGNITO_TIME_BUDGET", default=8.0)

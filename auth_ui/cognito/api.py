@@ -3,19 +3,15 @@
 Every boto3 failure leaves this module as an `AuthError` classified in `errors.py`.
 """
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.cache import cache
 from django.views.decorators.debug import sensitive_variables
 
-from .client import cognito_client, cognito_settings, remaining_budget, secret_hash, time_budget
-from .errors import AuthError, classify
-
-logger = logging.getLogger(__name__)
+from .client import call, cognito_settings, secret_hash
+from .errors import AuthError
 
 POLICY_CACHE_SECONDS = 3600
 # Answers that would tell an unknown, unverified, confirmed or admin-created account from a
@@ -43,18 +39,6 @@ class Challenge:
     parameters: dict[str, str]
 
 
-@sensitive_variables()
-def _call(method: str, **params: Any) -> dict[str, Any]:
-    with time_budget():
-        if remaining_budget() <= 0:
-            logger.warning("Cognito %s not called: the request's time budget is spent", method)
-            raise AuthError("ServiceUnavailable")
-        try:
-            return getattr(cognito_client(), method)(**params)
-        except (ClientError, BotoCoreError) as exc:
-            raise classify(exc, operation=method) from None
-
-
 def _client_id() -> str:
     return cognito_settings().app_client_id
 
@@ -71,7 +55,7 @@ def _secret_param(username: str) -> dict[str, str]:
 @sensitive_variables()
 def sign_up(*, username: str, email: str, password: str) -> str:
     """Register the person; returns where the confirmation code went (masked by Cognito)."""
-    response = _call(
+    response = call(
         "sign_up",
         ClientId=_client_id(),
         Username=username,
@@ -83,7 +67,7 @@ def sign_up(*, username: str, email: str, password: str) -> str:
 
 
 def confirm_sign_up(*, username: str, code: str) -> None:
-    _call(
+    call(
         "confirm_sign_up",
         ClientId=_client_id(),
         Username=username,
@@ -93,14 +77,14 @@ def confirm_sign_up(*, username: str, code: str) -> None:
 
 
 def admin_confirm_sign_up(*, username: str) -> None:
-    _call("admin_confirm_sign_up", UserPoolId=cognito_settings().user_pool_id, Username=username)
+    call("admin_confirm_sign_up", UserPoolId=cognito_settings().user_pool_id, Username=username)
 
 
 def resend_confirmation_code(*, username: str) -> None:
     """Send a fresh code. Unknown or already confirmed accounts look sent, as Cognito makes
     unknown ones look with PreventUserExistenceErrors."""
     try:
-        _call(
+        call(
             "resend_confirmation_code",
             ClientId=_client_id(),
             Username=username,
@@ -131,7 +115,7 @@ def _tokens_or_challenge(response: dict[str, Any], username: str) -> Tokens | Ch
 
 @sensitive_variables()
 def initiate_auth(*, username: str, password: str) -> Tokens | Challenge:
-    response = _call(
+    response = call(
         "initiate_auth",
         ClientId=_client_id(),
         AuthFlow="USER_PASSWORD_AUTH",
@@ -146,7 +130,7 @@ def refresh_tokens(*, refresh_token: str, username: str) -> Tokens:
 
     `username` is Cognito's own (the ID token's `cognito:username`), which SECRET_HASH needs.
     """
-    response = _call(
+    response = call(
         "initiate_auth",
         ClientId=_client_id(),
         AuthFlow="REFRESH_TOKEN_AUTH",
@@ -164,7 +148,7 @@ def refresh_tokens(*, refresh_token: str, username: str) -> Tokens:
 @sensitive_variables()
 def respond_to_challenge(*, challenge: Challenge, responses: dict[str, str]) -> Tokens | Challenge:
     """Answer the challenge Cognito set (a new password, a code …): tokens, or the next one."""
-    response = _call(
+    response = call(
         "respond_to_auth_challenge",
         ClientId=_client_id(),
         ChallengeName=challenge.name,
@@ -181,7 +165,7 @@ def respond_to_challenge(*, challenge: Challenge, responses: dict[str, str]) -> 
 def forgot_password(*, username: str) -> None:
     """Send a reset code. Says nothing about whether the account exists, so neither do we."""
     try:
-        _call("forgot_password", ClientId=_client_id(), Username=username, **secret_hash(username))
+        call("forgot_password", ClientId=_client_id(), Username=username, **secret_hash(username))
     except AuthError as error:
         if error.code not in SILENT_SEND_CODE_ERRORS:
             raise
@@ -189,7 +173,7 @@ def forgot_password(*, username: str) -> None:
 
 @sensitive_variables()
 def confirm_forgot_password(*, username: str, code: str, password: str) -> None:
-    _call(
+    call(
         "confirm_forgot_password",
         ClientId=_client_id(),
         Username=username,
@@ -204,7 +188,7 @@ def revoke_token(*, refresh_token: str) -> None:
     params: dict[str, str] = {"Token": refresh_token, "ClientId": _client_id()}
     if cognito_settings().app_client_secret:
         params["ClientSecret"] = cognito_settings().app_client_secret
-    _call("revoke_token", **params)
+    call("revoke_token", **params)
 
 
 def password_policy() -> dict[str, Any]:
@@ -213,7 +197,7 @@ def password_policy() -> dict[str, Any]:
     policy = cache.get(key)
     if policy is None:
         try:
-            pool = _call("describe_user_pool", UserPoolId=cognito_settings().user_pool_id)
+            pool = call("describe_user_pool", UserPoolId=cognito_settings().user_pool_id)
             policy = pool["UserPool"]["Policies"]["PasswordPolicy"]
         except AuthError:
             policy = settings.COGNITO_PASSWORD_POLICY

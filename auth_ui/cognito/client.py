@@ -10,12 +10,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.views.decorators.debug import sensitive_variables
+
+from .errors import AuthError, classify
 
 logger = logging.getLogger(__name__)
 
@@ -140,6 +144,20 @@ def stop_retries_that_cannot_help(
         logger.warning("Cognito %s: no time left in the budget to retry", operation.name)
         raise caught_exception
     raise ClientError(response[1], operation.name)
+
+
+@sensitive_variables()
+def call(method: str, **params: Any) -> dict[str, Any]:
+    """One Cognito operation through the one client, within the request's time budget; any
+    failure leaves as an AuthError classified in `errors.py`."""
+    with time_budget():
+        if remaining_budget() <= 0:
+            logger.warning("Cognito %s not called: the request's time budget is spent", method)
+            raise AuthError("ServiceUnavailable")
+        try:
+            return getattr(cognito_client(), method)(**params)
+        except (ClientError, BotoCoreError) as exc:
+            raise classify(exc, operation=method) from None
 
 
 def secret_hash(username: str) -> dict[str, str]:

@@ -59,6 +59,11 @@ NOT_AUTHORIZED_VARIANTS = {
     "Password attempts exceeded": "PasswordAttemptsExceeded",
     "User cannot be confirmed. Current status is CONFIRMED": "AlreadyConfirmed",
     "Invalid session for the user": "SessionExpired",
+    # An access token Cognito no longer takes: the session is over (signed out everywhere,
+    # deleted, disabled), or its hour is up (refresh it and try again).
+    "Access Token has been revoked": "SessionEnded",
+    "Invalid Access Token": "SessionEnded",
+    "Access Token has expired": "AccessTokenExpired",
 }
 
 # On a step that takes an emailed code, whether the account exists (or is already confirmed,

@@ -5,15 +5,17 @@ they never import the gateway. Rate limits and `next` handling are called from h
 """
 
 from ..cognito import AuthError
+from . import account
 from .outcome import Outcome
 from .password import policy_text, reset_password, send_reset_code
-from .session import keep_tokens_fresh, sign_out
+from .session import keep_tokens_fresh, sign_in_again, sign_out, signed_out_everywhere
 from .sign_in import answer_challenge, awaits, sign_in
 from .sign_up import confirm_sign_up, resend_confirmation_code, sign_up
 
 __all__ = [
     "AuthError",
     "Outcome",
+    "account",
     "answer_challenge",
     "awaits",
     "confirm_sign_up",
@@ -23,6 +25,8 @@ __all__ = [
     "reset_password",
     "send_reset_code",
     "sign_in",
+    "sign_in_again",
     "sign_out",
     "sign_up",
+    "signed_out_everywhere",
 ]

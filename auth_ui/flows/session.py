@@ -1,17 +1,26 @@
 """A signed-in session: its start, keeping its tokens fresh, and its end."""
 
 import logging
+import time
+from collections.abc import Callable
 
+from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from .. import cognito, session
+from ..models import CognitoIdentity
+from .outcome import Outcome
 
 logger = logging.getLogger(__name__)
 
 # Refresh a little before the ID token's expiry, not after it.
 REFRESH_LEEWAY_SECONDS = 60
+clock: Callable[[], float] = time.time
 # Answers that are a verdict on the person (refresh token revoked, user disabled or deleted);
 # anything else (busy, unreachable) keeps the session and tries again later.
 REFUSED_SESSION_CODES = {"NotAuthorizedException", "UserNotFoundException", "InvalidIdToken"}
@@ -25,6 +34,7 @@ def complete_sign_in(request: HttpRequest, tokens: cognito.Tokens) -> None:
     if user is None:
         raise cognito.AuthError("NotAuthorizedException")
     login(request, user)
+    session.mark_signed_in(request, at=clock())
     session.store_tokens(request, tokens, username=cognito_username(claims))
 
 
@@ -33,7 +43,7 @@ def cognito_username(claims: dict) -> str:
 
 
 @sensitive_variables()
-def keep_tokens_fresh(request: HttpRequest) -> None:
+def keep_tokens_fresh(request: HttpRequest, *, now: bool = False) -> None:
     """Refresh tokens that are about to expire; sign out a person Cognito no longer accepts.
 
     A revoked refresh token (signed out elsewhere), a disabled or deleted user all end this
@@ -41,7 +51,9 @@ def keep_tokens_fresh(request: HttpRequest) -> None:
     reached, the session is kept and the refresh tried again on a later request.
     """
     tokens = session.stored_tokens(request)
-    if tokens is None or not session.tokens_expire_within(request, REFRESH_LEEWAY_SECONDS):
+    if tokens is None:
+        return
+    if not now and not session.tokens_expire_within(request, REFRESH_LEEWAY_SECONDS):
         return
     username = session.tokens_username(request)
     try:
@@ -59,6 +71,35 @@ def keep_tokens_fresh(request: HttpRequest) -> None:
         logout(request)
         return
     session.store_tokens(request, fresh, username=cognito_username(claims))
+    sync_email(request.user, claims.get("email", ""))
+
+
+def sync_email(user, email: str) -> None:
+    """The local copy follows Cognito's (changed and verified elsewhere, or here)."""
+    if email and user.email != email:
+        user.email = email
+        user.save(update_fields=["email"])
+
+
+def signed_out_everywhere(request: HttpRequest) -> bool:
+    """End this session if its person chose "Sign out everywhere" after it signed in."""
+    mark = (
+        CognitoIdentity.objects.filter(user_id=request.user.pk)
+        .values_list("signed_out_at", flat=True)
+        .first()
+    )
+    if mark is None or mark.timestamp() <= session.signed_in_at(request):
+        return False
+    logout(request)
+    return True
+
+
+def sign_in_again(request: HttpRequest) -> Outcome:
+    """Cognito no longer takes this session's tokens: end it, and come back here after."""
+    logout(request)
+    url = f"{reverse('auth_ui:sign_in')}?{urlencode({'next': request.get_full_path()})}"
+    notice = _("Your session has ended. Please sign in again.")
+    return Outcome(url, notice, messages.WARNING, done=True)
 
 
 @sensitive_variables()

@@ -136,7 +136,7 @@ def unreachable(monkeypatch):
     def refuse_to_connect():
         raise EndpointConnectionError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/")
 
-    monkeypatch.setattr("auth_ui.cognito.api.cognito_client", refuse_to_connect)
+    monkeypatch.setattr("auth_ui.cognito.client.cognito_client", refuse_to_connect)
 
 
 @pytest.fixture
@@ -152,3 +152,15 @@ def cognito_calls():
     client.meta.events.register("provide-client-params.cognito-idp", record)
     yield calls
     client.meta.events.unregister("provide-client-params.cognito-idp", record)
+
+
+def expect_get_user(stubber, *, email="ada@example.com", verified=True, **attributes):
+    """Cognito's GetUser answer for the account pages."""
+    values = {"email": email, "email_verified": "true" if verified else "false", **attributes}
+    stubber.add_response(
+        "get_user",
+        {
+            "Username": "3f1c2b7e-0000-4000-8000-000000000001",
+            "UserAttributes": [{"Name": k, "Value": v} for k, v in values.items()],
+        },
+    )

@@ -237,7 +237,7 @@ def test_transport_failures_are_service_unavailable(monkeypatch, exc):
         def initiate_auth(self, **_):
             raise exc
 
-    monkeypatch.setattr("auth_ui.cognito.api.cognito_client", lambda: Broken())
+    monkeypatch.setattr("auth_ui.cognito.client.cognito_client", lambda: Broken())
     with pytest.raises(cognito.AuthError) as raised:
         cognito.initiate_auth(username="a@example.com", password="p")
     assert raised.value.code == "ServiceUnavailable"

@@ -20,6 +20,7 @@ from auth_ui import cognito, flows, session
 from auth_ui.backends import CognitoBackend
 from auth_ui.checks import production_settings
 from auth_ui.cognito import api
+from auth_ui.cognito import client as client_module
 from auth_ui.flows.password import check_new_password
 from auth_ui.flows.session import complete_sign_in
 from auth_ui.flows.sign_in import advance
@@ -103,7 +104,7 @@ def request_with_session(rf, data=None):
 
 
 def crash_in_client(monkeypatch, **_):
-    monkeypatch.setattr("auth_ui.cognito.api.cognito_client", boom)
+    monkeypatch.setattr("auth_ui.cognito.client.cognito_client", boom)
 
 
 def crash_reading_tokens(stubber, **_):
@@ -119,7 +120,7 @@ def crash_in(target):
 
 # Every function that holds a token, a password or a challenge session, made to crash inside.
 HOLDERS = {
-    "api._call": (crash_in_client, lambda rf: api._call("revoke_token", Token=SECRET)),
+    "client.call": (crash_in_client, lambda rf: client_module.call("revoke_token", Token=SECRET)),
     "api.initiate_auth": (
         crash_reading_tokens,
         lambda rf: cognito.initiate_auth(username=EMAIL, password=SECRET),

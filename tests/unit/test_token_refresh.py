@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
 EMAIL = "ada@example.com"
 SUB = "7d1c0e6a-0000-4000-8000-00000000000a"
 PASSWORD = "Str0ng-Passw0rd!"
+# A page for the signed-in only that asks Cognito nothing itself: only the middleware does.
+SIGNED_IN_PAGE = "/account/password/"
 
 
 @pytest.fixture
@@ -59,7 +61,7 @@ def test_fresh_tokens_are_left_alone(signed_in, monkeypatch):
 
     monkeypatch.setattr(cognito, "refresh_tokens", refuse_to_be_called)
     expire(signed_in, seconds_left=REFRESH_LEEWAY_SECONDS + 30)
-    assert signed_in.get("/account/").status_code == 200
+    assert signed_in.get(SIGNED_IN_PAGE).status_code == 200
 
 
 def test_expiring_tokens_are_refreshed_and_kept_in_the_session(signed_in, stubber, make_id_token):
@@ -69,7 +71,7 @@ def test_expiring_tokens_are_refreshed_and_kept_in_the_session(signed_in, stubbe
         stubber,
         {"AuthenticationResult": {"IdToken": new_id_token, "AccessToken": "new-access"}},
     )
-    response = signed_in.get("/account/")
+    response = signed_in.get(SIGNED_IN_PAGE)
     assert response.status_code == 200
     tokens = session.Tokens(**signed_in.session[session.TOKENS_KEY])
     assert (tokens.id_token, tokens.access_token) == (new_id_token, "new-access")
@@ -83,9 +85,9 @@ def test_expiring_tokens_are_refreshed_and_kept_in_the_session(signed_in, stubbe
 def test_a_refused_refresh_signs_the_person_out(signed_in, stubber, aws_message):
     expire(signed_in)
     client_error(stubber, "initiate_auth", "NotAuthorizedException", aws_message)
-    response = signed_in.get("/account/")
+    response = signed_in.get(SIGNED_IN_PAGE)
     assert response.status_code == 302
-    assert response["Location"] == "/auth/sign-in/?next=/account/"
+    assert response["Location"] == "/auth/sign-in/?next=/account/password/"
     assert "_auth_user_id" not in signed_in.session
     assert session.TOKENS_KEY not in signed_in.session
 
@@ -96,7 +98,7 @@ def test_a_refused_refresh_signs_the_person_out(signed_in, stubber, aws_message)
 def test_an_outage_or_throttling_keeps_the_session(signed_in, stubber, code, status):
     expire(signed_in)
     client_error(stubber, "initiate_auth", code, status=status)
-    assert signed_in.get("/account/").status_code == 200
+    assert signed_in.get(SIGNED_IN_PAGE).status_code == 200
     assert "_auth_user_id" in signed_in.session
 
 
@@ -106,7 +108,7 @@ def test_tokens_for_another_user_end_the_session(signed_in, stubber, make_id_tok
     refresh_expected(
         stubber, {"AuthenticationResult": {"IdToken": someone_else, "AccessToken": "a"}}
     )
-    assert signed_in.get("/account/").status_code == 302
+    assert signed_in.get(SIGNED_IN_PAGE).status_code == 302
     assert "_auth_user_id" not in signed_in.session
 
 
@@ -124,7 +126,7 @@ def test_refresh_sends_secret_hash_for_cognitos_username(
         {"AuthenticationResult": {"IdToken": make_id_token(sub=SUB), "AccessToken": "a"}},
         secret_hash=expected_hash(SUB),
     )
-    assert client.get("/account/").status_code == 200
+    assert client.get(SIGNED_IN_PAGE).status_code == 200
     operation, params = cognito_calls[-1]
     assert operation == "InitiateAuth"
     assert params["AuthParameters"]["SECRET_HASH"] == expected_hash(SUB)
@@ -148,7 +150,7 @@ def test_against_the_stub_refresh_works_until_the_user_is_disabled(client, setti
     first_id_token = client.session[session.TOKENS_KEY]["id_token"]
 
     expire(client)
-    assert client.get("/account/").status_code == 200
+    assert client.get(SIGNED_IN_PAGE).status_code == 200
     assert client.session[session.TOKENS_KEY]["id_token"] != first_id_token
     assert local_cognito.calls()["InitiateAuth"] == 2
 
@@ -161,5 +163,5 @@ def test_against_the_stub_refresh_works_until_the_user_is_disabled(client, setti
     )
     admin.admin_disable_user(UserPoolId=cognito_stub.USER_POOL_ID, Username=cognito_stub.DEMO_EMAIL)
     expire(client)
-    assert client.get("/account/").status_code == 302
+    assert client.get(SIGNED_IN_PAGE).status_code == 302
     assert "_auth_user_id" not in client.session

@@ -12,7 +12,7 @@ from auth_ui.messages import INCORRECT_CREDENTIALS, UNAVAILABLE, WAIT_AND_RETRY
 from auth_ui.models import CognitoIdentity
 from tests.unit.pages import session_of
 
-from .conftest import CLIENT_ID, POLICY_TEXT, client_error
+from .conftest import CLIENT_ID, POLICY_TEXT, client_error, expect_get_user
 from .pages import (
     ACCOUNT_URL,
     AWS_TEXT,
@@ -200,6 +200,7 @@ def test_next_in_the_query_string_is_used_by_a_plain_post(
 def test_the_account_page_works_after_signing_in(client, stubber, auth_result, htmx):
     expect_initiate(stubber, auth_result(sub=SUB, email=EMAIL))
     post(client, SIGN_IN_URL, sign_in_data(), htmx)
+    expect_get_user(stubber, email=EMAIL)
     body = assert_rendered(client.get(ACCOUNT_URL, **(HTMX if htmx else {})), htmx, 200)
     assert EMAIL in body
 
