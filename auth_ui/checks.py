@@ -54,3 +54,21 @@ def production_settings(app_configs=None, **kwargs) -> list[Error]:
             )
         )
     return errors
+
+
+@register()
+def profile_attributes(app_configs=None, **kwargs) -> list[Error]:
+    """Every attribute the profile page shows must be one it knows how to label."""
+    from .forms import PROFILE_FIELDS
+
+    unknown = [a for a in settings.COGNITO_PROFILE_ATTRIBUTES if a not in PROFILE_FIELDS]
+    if not unknown:
+        return []
+    return [
+        Error(
+            f"COGNITO_PROFILE_ATTRIBUTES names attributes the profile page can't show: "
+            f"{', '.join(unknown)}.",
+            hint=f"Use Cognito's writable standard attributes: {', '.join(PROFILE_FIELDS)}.",
+            id="auth_ui.E005",
+        )
+    ]

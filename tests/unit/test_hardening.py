@@ -418,3 +418,13 @@ def test_every_credential_view_hides_its_post_from_error_reports(client, url, st
     assert request.sensitive_post_parameters == "__ALL__"
     cleansed = ExceptionReporter(request, None, None, None).filter.get_post_parameters(request)
     assert PASSWORD not in str(cleansed)
+
+
+def test_an_unknown_profile_attribute_is_a_check_error(settings):
+    from auth_ui.checks import profile_attributes
+
+    settings.COGNITO_PROFILE_ATTRIBUTES = ["name", "shoe_size"]
+    [error] = profile_attributes()
+    assert error.id == "auth_ui.E005" and "shoe_size" in error.msg
+    settings.COGNITO_PROFILE_ATTRIBUTES = ["given_name", "family_name"]
+    assert profile_attributes() == []
