@@ -10,11 +10,18 @@ from dataclasses import dataclass, field
 from .errors import CognitoError
 
 # Purposes recorded in the outbox, and the family of codes each one belongs to: a resend
-# replaces the sign-up code, a forgot-password code is independent of both.
+# replaces the sign-up code; forgot-password and email-verification (an email change, or
+# GetUserAttributeVerificationCode) codes are independent of it and of each other.
 SIGN_UP = "sign_up"
 RESEND = "resend"
 FORGOT_PASSWORD = "forgot_password"  # noqa: S105 - a purpose name
-FAMILY = {SIGN_UP: SIGN_UP, RESEND: SIGN_UP, FORGOT_PASSWORD: FORGOT_PASSWORD}
+VERIFY_EMAIL = "verify_email"
+FAMILY = {
+    SIGN_UP: SIGN_UP,
+    RESEND: SIGN_UP,
+    FORGOT_PASSWORD: FORGOT_PASSWORD,
+    VERIFY_EMAIL: VERIFY_EMAIL,
+}
 
 
 def code_mismatch() -> CognitoError:
@@ -73,8 +80,9 @@ class CodeBook:
                 return False
             return code in slot.earlier or (slot.current is not None and slot.current.code == code)
 
-    def verify(self, user_key: str, purpose: str, code: str) -> None:
-        """Consume `code` or raise CodeMismatch / ExpiredCode / LimitExceeded as Cognito does."""
+    def verify(self, user_key: str, purpose: str, code: str) -> str:
+        """Consume `code` and return where it was sent, or raise CodeMismatch / ExpiredCode /
+        LimitExceeded as Cognito does."""
         with self._lock:
             slot = self._slots.get((user_key, FAMILY[purpose]))
             if slot is None:
@@ -86,7 +94,7 @@ class CodeBook:
                 if current.used or self._clock() >= current.expires_at:
                     raise expired_code()
                 current.used = True
-                return
+                return current.to
             if code in slot.earlier:
                 raise expired_code()
             slot.wrong_attempts += 1

@@ -23,6 +23,8 @@ POOL_CONFIG: dict[str, Any] = {
     "UsernameConfiguration": {"CaseSensitive": False},
     "Policies": {"PasswordPolicy": dict(DEFAULT_PASSWORD_POLICY)},
     "AccountRecoverySetting": {"RecoveryMechanisms": [{"Priority": 1, "Name": "verified_email"}]},
+    # "Keep original attribute value active when an update is pending".
+    "UserAttributeUpdateSettings": {"AttributesRequireVerificationBeforeUpdate": ["email"]},
 }
 
 CLIENT_CONFIG: dict[str, Any] = {

@@ -1,6 +1,6 @@
-"""Everything the stub knows: moto's users (through the bridge), codes, outbox, lockouts and
-revoked tokens, the client secret and the options. Operations receive it; they never see the
-engine."""
+"""Everything the stub knows: moto's users (through the bridge), codes, outbox, lockouts,
+revoked and expiring tokens, pending email changes, the client secret and the options.
+Operations receive it; they never see the engine."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 
 from . import moto_bridge as bridge
 from . import passwords
+from .access_tokens import AccessTokenBook
 from .codes import FAMILY, FORGOT_PASSWORD, CodeBook
 from .lockout import LockoutBook
 from .outbox import Outbox
@@ -47,7 +48,11 @@ class StubState:
         self.lockouts = LockoutBook(
             self.options.max_password_attempts, self.options.lockout_seconds, clock=clock
         )
-        self.revoked_tokens: set[str] = set()
+        self.revoked_tokens: set[str] = set()  # refresh tokens
+        self.access_tokens = AccessTokenBook(clock=clock)
+        # A changed email waiting for its code (pools that verify email before updating it),
+        # by user id. Cognito shows it nowhere: GetUser and tokens keep the old email.
+        self.pending_emails: dict[str, str] = {}
         secret = self.options.client_secret
         self.client_secret: str | None = (
             (secret if isinstance(secret, str) else generate_client_secret()) if secret else None
@@ -57,13 +62,15 @@ class StubState:
     def reset(self) -> None:
         """Wipe moto's cognito-idp state and ours, then seed the fixed pool/clients/demo user.
         moto checks passwords with our check, so its messages are Cognito's too."""
-        backend = bridge.reset_backend(self.check_password)
+        backend = bridge.reset_backend(self.check_password, self.access_tokens.issued)
         seed(backend, self.client_secret)
         self.backend = backend
         self.codes.clear()
         self.outbox.clear()
         self.lockouts.clear()
         self.revoked_tokens.clear()
+        self.access_tokens.clear()
+        self.pending_emails.clear()
 
     def check_password(self, pool: Any, password: str | None) -> None:
         """Raise InvalidPasswordException (Cognito's wording) if `password` breaks the pool's
@@ -71,9 +78,10 @@ class StubState:
         policy = bridge.password_policy(pool)
         passwords.check_password(password, policy or passwords.DEFAULT_PASSWORD_POLICY)
 
-    def send_code(self, user: Any, purpose: str) -> str:
-        """Issue a new code for `purpose` to the user's email and record it in the outbox."""
-        email = bridge.email_of(user)
+    def send_code(self, user: Any, purpose: str, to: str | None = None) -> str:
+        """Issue a new code for `purpose` to `to` (default: the user's email) and record it in
+        the outbox."""
+        email = to or bridge.email_of(user)
         ttl = (
             self.options.reset_code_ttl
             if FAMILY[purpose] == FORGOT_PASSWORD
@@ -82,6 +90,11 @@ class StubState:
         code = self.codes.issue(bridge.user_id(user), purpose, email, ttl)
         self.outbox.record(email, bridge.username(user), purpose, code)
         return code
+
+    def revoke_tokens(self, refresh_tokens: list[str], access_tokens: list[str]) -> None:
+        """Remember revoked tokens, so that Cognito's "has been revoked" answers can be given."""
+        self.revoked_tokens.update(refresh_tokens)
+        self.access_tokens.revoke(access_tokens)
 
     def pool_exists(self, pool_id: str) -> bool:
         return self.backend is not None and bridge.find_pool(self.backend, pool_id) is not None

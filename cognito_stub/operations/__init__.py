@@ -6,13 +6,15 @@ raises CognitoError. HANDLERS is what the engine is given; every other operation
 
 from __future__ import annotations
 
-from . import auth, passwords, sign_up, tokens
+from . import account, attributes, auth, passwords, sign_up, tokens
 
 HANDLERS = {
     **sign_up.HANDLERS,
     **passwords.HANDLERS,
     **auth.HANDLERS,
     **tokens.HANDLERS,
+    **account.HANDLERS,
+    **attributes.HANDLERS,
 }
 
 __all__ = ["HANDLERS"]

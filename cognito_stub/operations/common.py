@@ -43,6 +43,30 @@ def check_secret_hash(client: AppClient, usernames: list[str], provided: str | N
         raise not_authorized(f"Unable to verify secret hash for client {client.id}")
 
 
+def signed_in_user(state: StubState, params: dict[str, Any]) -> tuple[Any, Any]:
+    """The pool and user of a call authorised by an AccessToken, or NotAuthorized as Cognito
+    answers for a revoked, unknown or expired token, or a disabled user."""
+    token = required(params, "AccessToken")
+    owner = bridge.access_token_owner(state.backend, token)
+    state.access_tokens.check(token, known=owner is not None)
+    pool, name = owner
+    user = bridge.find_user(pool, name)
+    if user is None:
+        raise CognitoError("UserNotFoundException")
+    if not bridge.is_enabled(user):
+        raise not_authorized("User is disabled.")
+    return pool, user
+
+
+def admin_user(state: StubState, params: dict[str, Any]) -> tuple[Any, Any]:
+    """The pool and user an Admin* call names (UserPoolId, Username), or UserNotFound."""
+    pool = bridge.describe_pool(state.backend, required(params, "UserPoolId"))
+    user = bridge.find_user(pool, required(params, "Username"))
+    if user is None:
+        raise CognitoError("UserNotFoundException")
+    return pool, user
+
+
 def public_request(
     state: StubState, params: dict[str, Any], *names: str
 ) -> tuple[Any, AppClient, list[Any]]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any
 from .. import moto_bridge as bridge
 from ..codes import FORGOT_PASSWORD
 from ..errors import CognitoError, invalid_parameter, not_authorized
-from .common import INCORRECT_CREDENTIALS, public_request, required, send_code_to_user
+from .common import (
+    INCORRECT_CREDENTIALS,
+    admin_user,
+    public_request,
+    required,
+    send_code_to_user,
+    signed_in_user,
+)
 
 if TYPE_CHECKING:
     from ..state import Handler, StubState
@@ -42,25 +49,24 @@ def confirm_forgot_password(state: StubState, params: dict[str, Any]) -> dict[st
 
 
 def admin_reset_user_password(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    pool = bridge.describe_pool(state.backend, required(params, "UserPoolId"))
-    user = bridge.find_user(pool, required(params, "Username"))
-    if user is None:
-        raise CognitoError("UserNotFoundException")
+    pool, user = admin_user(state, params)
     bridge.admin_reset_user_password(state.backend, pool, user)
     state.send_code(user, FORGOT_PASSWORD)
     return {}
 
 
 def change_password(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    owner = bridge.access_token_owner(state.backend, required(params, "AccessToken"))
-    if owner is None:
-        raise not_authorized("Invalid Access Token")
-    pool, username = owner
-    user = bridge.find_user(pool, username)
-    state.check_password(pool, params.get("ProposedPassword"))
-    if user is None or not bridge.password_matches(user, params.get("PreviousPassword")):
+    """A wrong previous password counts toward the lockout, as at sign-in."""
+    pool, user = signed_in_user(state, params)
+    key = bridge.user_id(user)
+    state.lockouts.check(key)
+    proposed = required(params, "ProposedPassword")
+    state.check_password(pool, proposed)
+    if not bridge.password_matches(user, required(params, "PreviousPassword")):
+        state.lockouts.record_failure(key)
         raise not_authorized(INCORRECT_CREDENTIALS)
-    bridge.set_password(user, params.get("ProposedPassword"))
+    state.lockouts.record_success(key)
+    bridge.set_password(user, proposed)
     return {}
 
 

@@ -22,8 +22,7 @@ def revoke_token(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
     known = bridge.refresh_token(pool, token)
     # A token of another client is left alone, and the call still succeeds (as Cognito does).
     if known is not None and (known.revoked or known.client_id == client.id):
-        state.revoked_tokens.add(token)
-        bridge.revoke_refresh_token(pool, token)
+        state.revoke_tokens([token], bridge.revoke_refresh_token(pool, token))
     return {}
 
 

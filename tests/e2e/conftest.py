@@ -5,15 +5,18 @@ Set E2E_BASE_URL and E2E_STUB_URL to test an app and stub that are already runni
 
 import os
 import socket
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 import cognito_stub
 from auth_ui.cognito import client as cognito_client_module
 from auth_ui.cognito import tokens as tokens_module
 
 from . import helpers
+from .axe import SCHEMES, Audit
 
 # Playwright's sync API runs an event loop in this thread; Django's DB teardown is still sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -153,3 +156,19 @@ def email() -> str:
 def quick_timeouts(page):
     """Steps answer in well under a second; wait at most 10 s before calling it a failure."""
     page.set_default_timeout(10_000)
+
+
+@pytest.fixture
+def nojs(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A page in its own context with JavaScript disabled."""
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(params=SCHEMES)
+def audit(request, page: Page) -> Audit:
+    page.emulate_media(color_scheme=request.param)
+    return Audit(page, request.param)

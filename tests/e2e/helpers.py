@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from urllib.parse import urlsplit
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Response, expect
 
 from cognito_stub import StubClient
 
@@ -72,7 +73,7 @@ def sign_in(page: Page, email: str, password: str = STRONG_PASSWORD) -> None:
 
 
 def sign_out(page: Page) -> None:
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Sign out", exact=True).click()
 
 
 def create_confirmed_user(page: Page, email: str, password: str = STRONG_PASSWORD) -> None:
@@ -155,3 +156,39 @@ def assert_same_document(page: Page, value: str = "1") -> None:
     marker, loads = page.evaluate("[window.__marker, window.__loads]")
     assert marker == value, f"the page was reloaded (marker {marker!r}, expected {value!r})"
     assert loads == 0, f"{loads} load event(s) fired on what should be an in-place swap"
+
+
+# --- with JavaScript off (the `nojs` fixture) ------------------------------------------------
+
+
+def submit_without_js(page: Page, button: str) -> Response:
+    """Click a submit button and return the response of the full page it navigates to."""
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name=button, exact=True).click()
+    response = navigation.value
+    assert response is not None
+    assert "hx-request" not in response.request.all_headers(), "htmx ran with JavaScript off"
+    return response
+
+
+def assert_redirected(response: Response, path: str) -> None:
+    """A plain POST answered 302, then the browser loaded the next step as a full page."""
+    first = response.request.redirected_from
+    assert first is not None, (
+        f"expected a 302 before {response.url}, got a direct {response.status}"
+    )
+    assert first.method == "POST"
+    redirect = first.response()
+    assert redirect is not None and redirect.status == 302
+    assert response.status == 200
+    assert urlsplit(response.url).path == path
+    assert "<html" in response.text().lower(), "expected a full page, not a fragment"
+
+
+def assert_error_page(response: Response, path: str) -> None:
+    """A refused POST answers 422 with the whole page (not a fragment), at the same URL."""
+    assert response.request.redirected_from is None
+    assert response.request.method == "POST"
+    assert response.status == 422
+    assert urlsplit(response.url).path == path
+    assert "<html" in response.text().lower(), "expected a full page, not a fragment"

@@ -1,55 +1,16 @@
 """With JavaScript off, the same forms post normally: 302s between steps, full pages, errors."""
 
-from collections.abc import Iterator
-from urllib.parse import urlsplit
+from playwright.sync_api import Page, expect
 
-import pytest
-from playwright.sync_api import Browser, Page, Response, expect
-
-from .helpers import STRONG_PASSWORD, create_confirmed_user, heading, read_code
-
-
-@pytest.fixture
-def nojs(browser: Browser, base_url: str) -> Iterator[Page]:
-    """A page in its own context with JavaScript disabled."""
-    context = browser.new_context(java_script_enabled=False, base_url=base_url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-
-
-def submit(page: Page, button: str) -> Response:
-    """Click a submit button and return the response of the full page it navigates to."""
-    with page.expect_navigation() as navigation:
-        page.get_by_role("button", name=button).click()
-    response = navigation.value
-    assert response is not None
-    assert "hx-request" not in response.request.all_headers(), "htmx ran with JavaScript off"
-    return response
-
-
-def assert_redirected(response: Response, path: str) -> None:
-    """A plain POST answered 302, then the browser loaded the next step as a full page."""
-    first = response.request.redirected_from
-    assert first is not None, (
-        f"expected a 302 before {response.url}, got a direct {response.status}"
-    )
-    assert first.method == "POST"
-    redirect = first.response()
-    assert redirect is not None and redirect.status == 302
-    assert response.status == 200
-    assert urlsplit(response.url).path == path
-    assert "<html" in response.text().lower(), "expected a full page, not a fragment"
-
-
-def assert_error_page(response: Response, path: str) -> None:
-    """A refused POST answers 422 with the whole page (not a fragment), at the same URL."""
-    assert response.request.redirected_from is None
-    assert response.request.method == "POST"
-    assert response.status == 422
-    assert urlsplit(response.url).path == path
-    assert "<html" in response.text().lower(), "expected a full page, not a fragment"
+from .helpers import (
+    STRONG_PASSWORD,
+    assert_error_page,
+    assert_redirected,
+    create_confirmed_user,
+    heading,
+    read_code,
+)
+from .helpers import submit_without_js as submit
 
 
 def test_journey_without_javascript(nojs: Page, email: str):

@@ -52,6 +52,17 @@ def sign_in(cognito, email: str, password: str = STRONG_PASSWORD) -> dict:
     )
 
 
+def signed_in(cognito, email: str, password: str = STRONG_PASSWORD) -> dict:
+    """The AuthenticationResult (AccessToken, IdToken, RefreshToken) of a password sign-in."""
+    return sign_in(cognito, email, password)["AuthenticationResult"]
+
+
+def attributes_of(cognito, access_token: str) -> dict[str, str]:
+    """GetUser's UserAttributes as {name: value}."""
+    answer = cognito.get_user(AccessToken=access_token)
+    return {a["Name"]: a["Value"] for a in answer["UserAttributes"]}
+
+
 def confirm(cognito, email: str, code: str) -> dict:
     return cognito.confirm_sign_up(ClientId=APP_CLIENT_ID, Username=email, ConfirmationCode=code)
 

@@ -1,7 +1,6 @@
 """Signing out (POST only, revokes, flushes); the account page needs a signed-in person (the
 rest of it: test_account.py)."""
 
-
 import pytest
 from django.test import Client
 

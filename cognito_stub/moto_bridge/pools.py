@@ -1,0 +1,60 @@
+"""User pools and app clients: lookups and the settings our operations read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AppClient:
+    id: str
+    secret: str | None  # None for a client without a secret
+    auth_flows: tuple[str, ...]
+
+
+def pool_and_client(backend: Any, client_id: str | None) -> tuple[Any, AppClient] | None:
+    for pool in backend.user_pools.values():
+        if client_id in pool.clients:
+            client = pool.clients[client_id]
+            flows = tuple(client.extended_config.get("ExplicitAuthFlows") or ())
+            secret = client.secret if client.generate_secret else None
+            return pool, AppClient(client.id, secret, flows)
+    return None
+
+
+def find_pool(backend: Any, pool_id: str) -> Any | None:
+    return backend.user_pools.get(pool_id)
+
+
+def describe_pool(backend: Any, pool_id: str) -> Any:
+    """The pool, or moto's ResourceNotFound (translated by as_cognito_error)."""
+    return backend.describe_user_pool(pool_id)
+
+
+def password_policy(pool: Any) -> dict[str, Any] | None:
+    return pool.extended_config.get("Policies", {}).get("PasswordPolicy")
+
+
+def auto_verifies(pool: Any, attribute: str) -> bool:
+    """Whether the pool sends a code when `attribute` (email, phone_number) gets a value."""
+    return attribute in (pool.extended_config.get("AutoVerifiedAttributes") or ())
+
+
+def verifies_before_update(pool: Any, attribute: str) -> bool:
+    """UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: the old value
+    stays active until the new one is verified."""
+    settings = pool.extended_config.get("UserAttributeUpdateSettings") or {}
+    return attribute in (settings.get("AttributesRequireVerificationBeforeUpdate") or ())
+
+
+def attribute_mutable(pool: Any, name: str) -> bool | None:
+    """Whether the pool's schema lets `name` change once set; None if it has no such
+    attribute (standard attributes are always there, as in Cognito)."""
+    from moto.cognitoidp.models import CognitoIdpUserPoolAttribute
+
+    schema = pool.schema_attributes.get(name)
+    if schema is not None:
+        return bool(schema.mutable)
+    standard = CognitoIdpUserPoolAttribute.STANDARD_SCHEMA.get(name)
+    return None if standard is None else bool(standard.get("Mutable", True))
