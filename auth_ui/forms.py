@@ -111,13 +111,15 @@ def code_field() -> forms.CharField:
 
 
 class CodeMixin:
+    code_format_message = _("Enter the %(length)d-digit code from the email.")
+
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split())
         if not self.fields["code"].required:
             return code  # resending: a half-typed code doesn't matter
         if not code.isdigit() or len(code) != CODE_LENGTH:
             raise ValidationError(
-                _("Enter the %(length)d-digit code from the email."),
+                self.code_format_message,
                 code="code_format",
                 params={"length": CODE_LENGTH},
             )
@@ -270,3 +272,19 @@ class PasswordChangeForm(NewPasswordMixin, AuthForm):
 
 class DeleteAccountForm(AuthForm):
     email = email_field(autofocus=True)
+
+
+# --- two-step verification --------------------------------------------------------------------
+
+
+def authentication_code_field() -> forms.CharField:
+    field = code_field()
+    field.label = _("Authentication code")
+    return field
+
+
+class MfaCodeForm(CodeMixin, AuthForm):
+    """A code from an authenticator app, a text message or an email."""
+
+    code_format_message = _("Enter the %(length)d-digit code.")
+    code = authentication_code_field()

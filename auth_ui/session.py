@@ -4,7 +4,7 @@ Tokens never leave the server: not in a cookie the browser can read, not in the 
 """
 
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from django.http import HttpRequest
 from django.views.decorators.debug import sensitive_variables
@@ -57,21 +57,44 @@ def remembered_email(request: HttpRequest) -> str:
 
 @dataclass(frozen=True)
 class PendingSignIn:
-    """A sign-in between its stages: the challenge Cognito set, and where to go once done."""
+    """A sign-in between its stages: the challenge Cognito set, where to go once done, and
+    (while an authenticator app is being set up at sign-in) the app's new secret."""
 
     challenge: Challenge
     next: str
+    totp_secret: str = ""
 
 
+@sensitive_variables()
 def store_pending_sign_in(request: HttpRequest, pending: PendingSignIn) -> None:
-    request.session[SIGN_IN_KEY] = {"challenge": asdict(pending.challenge), "next": pending.next}
+    request.session[SIGN_IN_KEY] = {
+        "challenge": asdict(pending.challenge),
+        "next": pending.next,
+        "totp_secret": pending.totp_secret,
+    }
 
 
+@sensitive_variables()
 def pending_sign_in(request: HttpRequest) -> PendingSignIn | None:
     data = request.session.get(SIGN_IN_KEY)
     if not data:
         return None
-    return PendingSignIn(challenge=Challenge(**data["challenge"]), next=data["next"])
+    return PendingSignIn(
+        challenge=Challenge(**data["challenge"]),
+        next=data["next"],
+        totp_secret=data.get("totp_secret", ""),
+    )
+
+
+@sensitive_variables()
+def update_pending_sign_in(request: HttpRequest, *, session: str, totp_secret: str = "") -> None:
+    """Cognito moved the challenge on to a new session (and, maybe, an app's secret)."""
+    pending = pending_sign_in(request)
+    if pending is None:
+        return
+    challenge = replace(pending.challenge, session=session)
+    secret = totp_secret or pending.totp_secret
+    store_pending_sign_in(request, PendingSignIn(challenge, pending.next, secret))
 
 
 def clear_pending_sign_in(request: HttpRequest) -> None:

@@ -74,6 +74,12 @@ STEPS = {
         _("Set new password"),
         resend=True,
     ),
+    "mfa_code": Step(_("Two-step verification"), None, _("Verify")),
+    "mfa_setup": Step(
+        _("Set up two-step verification"),
+        _("Scan the QR code with an authenticator app, or type the setup key into it."),
+        _("Verify"),
+    ),
     "account_profile": Step(
         _("Your profile"), _("How this site names you."), _("Save"), footer="account"
     ),

@@ -157,6 +157,16 @@ else:
     COGNITO_ENDPOINT_URL = env("COGNITO_ENDPOINT_URL", default="")
 COGNITO_AUTO_CONFIRM = env.bool("COGNITO_AUTO_CONFIRM", default=False)
 COGNITO_USES_USERNAMES = env.bool("COGNITO_USES_USERNAMES", default=False)
+# The site's name, as authenticator apps list it (the issuer of its TOTP codes).
+SITE_NAME = env("SITE_NAME", default="Cognito sign-in")
+# The pool's MFA, used when GetUserPoolMfaConfig can't be read (it needs IAM credentials):
+# mode OFF / OPTIONAL / ON, and the methods it allows.
+COGNITO_MFA = {
+    "mode": env("COGNITO_MFA", default="OPTIONAL" if COGNITO_USING_STUB else "OFF").upper(),
+    "methods": env.list(
+        "COGNITO_MFA_METHODS", default=["SOFTWARE_TOKEN_MFA", "SMS_MFA", "EMAIL_OTP"]
+    ),
+}
 # The standard attributes a person edits on /account/profile/ (see auth_ui.forms.PROFILE_FIELDS).
 COGNITO_PROFILE_ATTRIBUTES = env.list("COGNITO_PROFILE_ATTRIBUTES", default=["name"])
 # Seconds: one request's Cognito calls, retries included, end within COGNITO_TIME_BUDGET; a

@@ -17,6 +17,7 @@ from .api import (
 )
 from .client import time_budget
 from .errors import AuthError
+from .mfa import associate_software_token, verify_software_token
 from .tokens import verify_id_token
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Challenge",
     "Tokens",
     "admin_confirm_sign_up",
+    "associate_software_token",
     "confirm_forgot_password",
     "confirm_sign_up",
     "forgot_password",
@@ -36,4 +38,5 @@ __all__ = [
     "sign_up",
     "time_budget",
     "verify_id_token",
+    "verify_software_token",
 ]

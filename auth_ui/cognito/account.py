@@ -14,6 +14,8 @@ from .client import call
 class CognitoUser:
     username: str
     attributes: dict[str, str]
+    mfa_methods: tuple[str, ...] = ()  # enabled, e.g. ("SOFTWARE_TOKEN_MFA", "EMAIL_OTP")
+    preferred_mfa: str = ""
 
     @property
     def email(self) -> str:
@@ -22,6 +24,14 @@ class CognitoUser:
     @property
     def email_verified(self) -> bool:
         return self.attributes.get("email_verified", "false") == "true"
+
+    @property
+    def phone_number(self) -> str:
+        return self.attributes.get("phone_number", "")
+
+    @property
+    def phone_verified(self) -> bool:
+        return self.attributes.get("phone_number_verified", "false") == "true"
 
 
 def _destination(details: dict[str, Any]) -> str:
@@ -32,7 +42,12 @@ def _destination(details: dict[str, Any]) -> str:
 def get_user(*, access_token: str) -> CognitoUser:
     response = call("get_user", AccessToken=access_token)
     attributes = {a["Name"]: a.get("Value", "") for a in response.get("UserAttributes", [])}
-    return CognitoUser(username=response.get("Username", ""), attributes=attributes)
+    return CognitoUser(
+        username=response.get("Username", ""),
+        attributes=attributes,
+        mfa_methods=tuple(response.get("UserMFASettingList") or ()),
+        preferred_mfa=response.get("PreferredMfaSetting", ""),
+    )
 
 
 @sensitive_variables()

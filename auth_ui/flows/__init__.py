@@ -9,7 +9,17 @@ from . import account
 from .outcome import Outcome
 from .password import policy_text, reset_password, send_reset_code
 from .session import keep_tokens_fresh, sign_in_again, sign_out, signed_out_everywhere
-from .sign_in import answer_challenge, awaits, sign_in
+from .sign_in import (
+    answer_challenge,
+    answer_code,
+    awaited_code,
+    awaits,
+    choose_mfa,
+    finish_totp_setup,
+    mfa_choices,
+    sign_in,
+    start_totp_setup,
+)
 from .sign_up import confirm_sign_up, resend_confirmation_code, sign_up
 
 __all__ = [
@@ -17,9 +27,14 @@ __all__ = [
     "Outcome",
     "account",
     "answer_challenge",
+    "answer_code",
+    "awaited_code",
     "awaits",
+    "choose_mfa",
     "confirm_sign_up",
+    "finish_totp_setup",
     "keep_tokens_fresh",
+    "mfa_choices",
     "policy_text",
     "resend_confirmation_code",
     "reset_password",
@@ -29,4 +44,5 @@ __all__ = [
     "sign_out",
     "sign_up",
     "signed_out_everywhere",
+    "start_totp_setup",
 ]

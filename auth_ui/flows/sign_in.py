@@ -6,6 +6,7 @@ Between stages the pending sign-in (Cognito's challenge and where to go afterwar
 server-side session; only the stage it names can answer it.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,9 +34,11 @@ class Stage:
     """One Cognito challenge a person answers on a page of its own."""
 
     url_name: str
-    notice: Promise
+    notice: Promise  # may name `%(destination)s`, where Cognito sent a code
     # Checks what the person typed before Cognito is asked (raises AuthError), if anything.
     check: Callable[[dict[str, str]], None] | None = None
+    # For a stage answered with a code: the ChallengeResponses key the code goes in.
+    code_key: str = ""
 
 
 STAGES: dict[str, Stage] = {
@@ -43,6 +46,26 @@ STAGES: dict[str, Stage] = {
         "auth_ui:new_password",
         _("Choose a new password to finish signing in."),
         check=lambda responses: check_new_password(responses["NEW_PASSWORD"]),
+    ),
+    "SOFTWARE_TOKEN_MFA": Stage(
+        "auth_ui:mfa_code",
+        _("Enter the code your authenticator app shows for this site."),
+        code_key="SOFTWARE_TOKEN_MFA_CODE",
+    ),
+    "SMS_MFA": Stage(
+        "auth_ui:mfa_code",
+        _("We texted a code to %(destination)s. Enter it to finish signing in."),
+        code_key="SMS_MFA_CODE",
+    ),
+    "EMAIL_OTP": Stage(
+        "auth_ui:mfa_code",
+        _("We emailed a code to %(destination)s. Enter it to finish signing in."),
+        code_key="EMAIL_OTP_CODE",
+    ),
+    "SELECT_MFA_TYPE": Stage("auth_ui:mfa_choose", _("Choose how to confirm it's you.")),
+    "MFA_SETUP": Stage(
+        "auth_ui:mfa_setup",
+        _("This site asks for a second step at sign-in. Set up an authenticator app to finish."),
     ),
 }
 
@@ -80,13 +103,93 @@ def advance(
         session.clear_pending_sign_in(request)
         raise cognito.AuthError("UnsupportedChallenge")
     session.store_pending_sign_in(request, session.PendingSignIn(result, next_url))
-    return Outcome(reverse(stage.url_name), stage.notice)
+    destination = result.parameters.get("CODE_DELIVERY_DESTINATION", "")
+    return Outcome(reverse(stage.url_name), str(stage.notice) % {"destination": destination})
 
 
 def awaits(request: HttpRequest, challenge: str) -> bool:
     """Whether a pending sign-in waits for the person to answer `challenge`."""
     pending = session.pending_sign_in(request)
     return pending is not None and pending.challenge.name == challenge
+
+
+def awaited_code(request: HttpRequest) -> str:
+    """The pending challenge when it is answered with a code (an MFA code), else ""."""
+    pending = session.pending_sign_in(request)
+    if pending is None or not STAGES.get(pending.challenge.name, Stage("", "")).code_key:
+        return ""
+    return pending.challenge.name
+
+
+@sensitive_variables("code")
+def answer_code(request: HttpRequest, *, challenge: str, code: str) -> Outcome:
+    """A code stage (authenticator app, text message, email): the code goes in its key."""
+    return answer_challenge(
+        request, challenge=challenge, responses={STAGES[challenge].code_key: code}
+    )
+
+
+def mfa_choices(request: HttpRequest) -> list[str]:
+    """The methods SELECT_MFA_TYPE offers (Cognito's MFAS_CAN_CHOOSE)."""
+    return _listed(request, "MFAS_CAN_CHOOSE")
+
+
+def mfa_setup_choices(request: HttpRequest) -> list[str]:
+    """The methods MFA_SETUP lets the person set up (Cognito's MFAS_CAN_SETUP)."""
+    return _listed(request, "MFAS_CAN_SETUP")
+
+
+def _listed(request: HttpRequest, parameter: str) -> list[str]:
+    pending = session.pending_sign_in(request)
+    if pending is None:
+        return []
+    try:
+        listed = json.loads(pending.challenge.parameters.get(parameter, "[]"))
+    except ValueError:
+        return []
+    return [name for name in listed if isinstance(name, str)]
+
+
+def choose_mfa(request: HttpRequest, *, method: str) -> Outcome:
+    if method not in mfa_choices(request):
+        raise cognito.AuthError("InvalidParameterException")
+    return answer_challenge(request, challenge="SELECT_MFA_TYPE", responses={"ANSWER": method})
+
+
+@sensitive_variables()
+def start_totp_setup(request: HttpRequest) -> str:
+    """MFA_SETUP with an authenticator app: a new secret for it (kept for this sign-in only)."""
+    pending = session.pending_sign_in(request)
+    if pending is None or pending.challenge.name != "MFA_SETUP":
+        raise cognito.AuthError("SessionExpired")
+    if pending.totp_secret:
+        return pending.totp_secret
+    try:
+        association = cognito.associate_software_token(session=pending.challenge.session)
+    except cognito.AuthError as error:
+        if error.code == "SessionExpired":
+            session.clear_pending_sign_in(request)
+        raise
+    session.update_pending_sign_in(
+        request, session=association.session, totp_secret=association.secret
+    )
+    return association.secret
+
+
+@sensitive_variables("code", "pending", "next_session")
+def finish_totp_setup(request: HttpRequest, *, code: str) -> Outcome:
+    """The app's first code proves it is set up; then Cognito's MFA_SETUP is answered."""
+    pending = session.pending_sign_in(request)
+    if pending is None or pending.challenge.name != "MFA_SETUP" or not pending.totp_secret:
+        return start_again(request)
+    try:
+        next_session = cognito.verify_software_token(code=code, session=pending.challenge.session)
+    except cognito.AuthError as error:
+        if error.code == "SessionExpired":
+            return start_again(request)
+        raise
+    session.update_pending_sign_in(request, session=next_session)
+    return answer_challenge(request, challenge="MFA_SETUP", responses={})
 
 
 @sensitive_variables("responses", "pending", "result")

@@ -314,7 +314,7 @@ def test_an_inactive_local_user_cannot_sign_in(client, stubber, auth_result):
 
 @BRANCHES
 def test_an_unsupported_challenge_is_explained(client, stubber, htmx):
-    expect_initiate(stubber, {"ChallengeName": "SOFTWARE_TOKEN_MFA", "Session": SESSION})
+    expect_initiate(stubber, {"ChallengeName": "CUSTOM_CHALLENGE", "Session": SESSION})
     body = assert_rendered(post(client, SIGN_IN_URL, sign_in_data(), htmx), htmx, 422)
     assert alert(body) == [message("UnsupportedChallenge")]
     assert session.pending_sign_in(session_of(client)) is None
