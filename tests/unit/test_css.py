@@ -79,7 +79,7 @@ def test_stub_banner_and_mailbox_classes_are_in_the_css(client, settings, styles
         Outbox(messages=[], reachable=True),
         Outbox(messages=[], reachable=False),
     ):
-        monkeypatch.setattr("auth_ui.views.stub_outbox.read", lambda url, box=outbox: box)
+        monkeypatch.setattr("auth_ui.views.pages.stub_outbox.read", lambda url, box=outbox: box)
         response = client.get("/dev/mailbox/")
         assert response.status_code == 200
         assert_styled(response.content.decode(), stylesheet)

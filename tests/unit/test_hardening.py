@@ -371,7 +371,7 @@ def test_production_errors_are_logged_to_stderr_with_the_path_and_no_body(
     settings.DEBUG = False
     logging.config.dictConfig(settings.LOGGING)
     client.raise_request_exception = False
-    monkeypatch.setattr("auth_ui.views.flows.sign_in", boom)
+    monkeypatch.setattr("auth_ui.views.auth.flows.sign_in", boom)
     response = client.post(SIGN_IN_URL, {"email": EMAIL, "password": PASSWORD})
     assert response.status_code == 500
     err = capfd.readouterr().err

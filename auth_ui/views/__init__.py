@@ -1,0 +1,46 @@
+"""One view per step: read the form, call one flow, render its outcome (or its refusal).
+
+Each renders its whole page, or only the `card` partial for htmx. Views never import the gateway.
+"""
+
+from .account import (
+    account,
+    account_delete,
+    account_email,
+    account_password,
+    account_profile,
+)
+from .auth import (
+    confirm,
+    home,
+    new_password,
+    password_forgot,
+    password_reset,
+    sign_in,
+    sign_out,
+    sign_up,
+)
+from .mfa import mfa_choose, mfa_code, mfa_setup
+from .pages import bad_request, csrf_failure, dev_mailbox
+
+__all__ = [
+    "account",
+    "account_delete",
+    "account_email",
+    "account_password",
+    "account_profile",
+    "bad_request",
+    "confirm",
+    "csrf_failure",
+    "dev_mailbox",
+    "home",
+    "mfa_choose",
+    "mfa_code",
+    "mfa_setup",
+    "new_password",
+    "password_forgot",
+    "password_reset",
+    "sign_in",
+    "sign_out",
+    "sign_up",
+]
