@@ -4,7 +4,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from .helpers import STRONG_PASSWORD, calls, create_confirmed_user, heading, inject_fault
 
-DELAY_MS = 2000  # long enough to see the request in flight on a busy machine; under the read timeout
+DELAY_MS = 2000  # the request seen in flight on a busy machine; under the read timeout
 
 
 def count_posts(page: Page, path: str) -> list[str]:
