@@ -1,5 +1,7 @@
 """The forms behind every step. Passwords are never stripped and never rendered back."""
 
+import re
+
 from crispy_forms.helper import FormHelper
 from crispy_tailwind.tailwind import CSSContainer
 from django import forms
@@ -250,7 +252,7 @@ class EmailChangeForm(AuthForm):
     )
 
 
-class EmailCodeForm(CodeMixin, AuthForm):
+class AttributeCodeForm(CodeMixin, AuthForm):
     code = code_field()
 
     def __init__(self, *args, action: str = "", **kwargs):
@@ -258,6 +260,28 @@ class EmailCodeForm(CodeMixin, AuthForm):
         self.action = action
         if action:  # another code, or another address: what was typed doesn't matter
             self.fields["code"].required = False
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class PhoneForm(AuthForm):
+    phone_number = forms.CharField(
+        label=_("Phone number"),
+        max_length=32,
+        help_text=_("With the country code, e.g. +44 7700 900123."),
+        widget=TelInput(attrs={"autocomplete": "tel", "autofocus": True}),
+    )
+
+    def clean_phone_number(self) -> str:
+        """Cognito's E.164: a plus, then up to 15 digits (spaces, dashes, brackets dropped)."""
+        number = re.sub(r"[\s().-]", "", self.cleaned_data["phone_number"])
+        if not re.fullmatch(r"\+[1-9]\d{6,14}", number):
+            raise ValidationError(
+                _("Enter the number with its country code, starting with +."), code="phone"
+            )
+        return number
 
 
 class PasswordChangeForm(NewPasswordMixin, AuthForm):

@@ -79,6 +79,18 @@ REFUSALS: dict[str, Refusal] = {
     "ConfirmationMismatch": Refusal(
         "email", _("Type the email address of this account to confirm.")
     ),
+    # Two-step verification settings (auth_ui.flows.mfa).
+    "MfaRequired": Refusal(
+        None, _("This site requires two-step verification: keep at least one method on.")
+    ),
+    "MfaNotOffered": Refusal(None, _("This site doesn't offer that method.")),
+    "PhoneNotVerified": Refusal(None, _("Add and verify a phone number first.")),
+    "EmailNotVerified": Refusal(None, _("Verify your email address first.")),
+    "AppNotSetUp": Refusal(None, _("Set up an authenticator app first.")),
+    # VerifySoftwareToken's answer to a wrong first code from a new authenticator app.
+    "EnableSoftwareTokenMFAException": Refusal(
+        "code", _("That code isn't right. Enter the code your app shows now.")
+    ),
     "InvalidLambdaResponseException": Refusal(None, UNAVAILABLE, SERVICE_UNAVAILABLE),
     "InternalErrorException": Refusal(None, UNAVAILABLE, SERVICE_UNAVAILABLE),
     "ServiceUnavailable": Refusal(None, UNAVAILABLE, SERVICE_UNAVAILABLE),

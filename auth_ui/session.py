@@ -17,7 +17,8 @@ PENDING_EMAIL_KEY = "cognito_pending_email"
 SIGN_IN_KEY = "cognito_sign_in"
 NEXT_KEY = "cognito_next"
 SIGNED_IN_AT_KEY = "cognito_signed_in_at"
-EMAIL_CHANGE_KEY = "cognito_email_change"
+ATTRIBUTE_CHANGES_KEY = "cognito_attribute_changes"
+APP_SETUP_KEY = "cognito_app_setup"
 
 
 @sensitive_variables()
@@ -124,14 +125,32 @@ def signed_in_at(request: HttpRequest) -> float:
     return request.session.get(SIGNED_IN_AT_KEY, 0.0)
 
 
-def remember_email_change(request: HttpRequest, email: str) -> None:
-    """The address a code was sent to, until the person types it in (or starts over)."""
-    request.session[EMAIL_CHANGE_KEY] = email
+def remember_attribute_change(request: HttpRequest, attribute: str, value: str) -> None:
+    """The new value a code was sent to, until the person types it in (or starts over)."""
+    changes = request.session.get(ATTRIBUTE_CHANGES_KEY, {})
+    request.session[ATTRIBUTE_CHANGES_KEY] = {**changes, attribute: value}
 
 
-def pending_email_change(request: HttpRequest) -> str:
-    return request.session.get(EMAIL_CHANGE_KEY, "")
+def pending_attribute_change(request: HttpRequest, attribute: str) -> str:
+    return request.session.get(ATTRIBUTE_CHANGES_KEY, {}).get(attribute, "")
 
 
-def clear_email_change(request: HttpRequest) -> None:
-    request.session.pop(EMAIL_CHANGE_KEY, None)
+def clear_attribute_change(request: HttpRequest, attribute: str) -> None:
+    changes = dict(request.session.get(ATTRIBUTE_CHANGES_KEY, {}))
+    changes.pop(attribute, None)
+    request.session[ATTRIBUTE_CHANGES_KEY] = changes
+
+
+@sensitive_variables()
+def remember_app_secret(request: HttpRequest, secret: str) -> None:
+    """An authenticator app's secret while it is being set up (never shown again after)."""
+    request.session[APP_SETUP_KEY] = secret
+
+
+@sensitive_variables()
+def pending_app_secret(request: HttpRequest) -> str:
+    return request.session.get(APP_SETUP_KEY, "")
+
+
+def clear_app_secret(request: HttpRequest) -> None:
+    request.session.pop(APP_SETUP_KEY, None)

@@ -102,6 +102,26 @@ STEPS = {
         restart=_("Use a different email"),
         footer="account",
     ),
+    "account_phone": Step(
+        _("Your phone number"),
+        _("We'll text a code to it. You can then get sign-in codes by text message."),
+        _("Send code"),
+        footer="account",
+    ),
+    "account_phone_code": Step(
+        _("Check your phone"),
+        _("Enter the 6-digit code we texted to confirm the number."),
+        _("Verify"),
+        resend=True,
+        restart=_("Use a different number"),
+        footer="account",
+    ),
+    "account_security_app": Step(
+        _("Set up an authenticator app"),
+        _("Scan the QR code with an authenticator app, or type the setup key into it."),
+        _("Verify"),
+        footer="account",
+    ),
     "account_password": Step(
         _("Change your password"),
         None,

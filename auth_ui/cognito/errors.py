@@ -37,6 +37,7 @@ COGNITO_CODES = frozenset(
         "AliasExistsException",
         "CodeDeliveryFailureException",
         "CodeMismatchException",
+        "EnableSoftwareTokenMFAException",
         "ExpiredCodeException",
         "InternalErrorException",
         "InvalidLambdaResponseException",

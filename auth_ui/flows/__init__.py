@@ -5,7 +5,7 @@ they never import the gateway. Rate limits and `next` handling are called from h
 """
 
 from ..cognito import AuthError
-from . import account
+from . import account, attributes, mfa
 from .outcome import Outcome
 from .password import policy_text, reset_password, send_reset_code
 from .session import keep_tokens_fresh, sign_in_again, sign_out, signed_out_everywhere
@@ -28,12 +28,14 @@ __all__ = [
     "account",
     "answer_challenge",
     "answer_code",
+    "attributes",
     "awaited_code",
     "awaits",
     "choose_mfa",
     "confirm_sign_up",
     "finish_totp_setup",
     "keep_tokens_fresh",
+    "mfa",
     "mfa_choices",
     "policy_text",
     "resend_confirmation_code",

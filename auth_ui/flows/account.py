@@ -72,7 +72,7 @@ def with_access_token(
 def account(request: HttpRequest) -> Account:
     user = with_access_token(request, lambda token: cognito_account.get_user(access_token=token))
     sync_email(request.user, user.email)
-    pending = session.pending_email_change(request)
+    pending = session.pending_attribute_change(request, "email")
     return Account(
         email=user.email,
         email_verified=user.email_verified,
@@ -102,57 +102,6 @@ def save_profile(
             lambda token: cognito_account.delete_user_attributes(access_token=token, names=emptied),
         )
     return done(_("Your profile has been saved."))
-
-
-def change_email(request: HttpRequest, *, new_email: str) -> Outcome:
-    """Cognito sends a code to the new address; the old one signs in until it is typed in."""
-    ratelimit.consume(request, "send_code", key=new_email)
-    with_access_token(
-        request,
-        lambda token: cognito_account.update_user_attributes(
-            access_token=token, attributes={"email": new_email}
-        ),
-    )
-    session.remember_email_change(request, new_email)
-    notice = _("We sent a code to %(email)s. Enter it below to start using that address.")
-    return Outcome(reverse("auth_ui:account_email"), notice % {"email": new_email})
-
-
-def verify_current_email(request: HttpRequest) -> Outcome:
-    """An unverified email (a person created without one, say) gets its code."""
-    email = request.user.email
-    return resend_email_code(request, to=email)
-
-
-def resend_email_code(request: HttpRequest, *, to: str | None = None) -> Outcome:
-    to = to or session.pending_email_change(request)
-    ratelimit.consume(request, "send_code", key=to)
-    with_access_token(
-        request,
-        lambda token: cognito_account.send_attribute_code(access_token=token, attribute="email"),
-    )
-    session.remember_email_change(request, to)
-    notice = _("We sent a new code to %(email)s.")
-    return Outcome(reverse("auth_ui:account_email"), notice % {"email": to})
-
-
-def verify_email(request: HttpRequest, *, code: str) -> Outcome:
-    ratelimit.consume(request, "confirm_code", key=session.pending_email_change(request))
-    with_access_token(
-        request,
-        lambda token: cognito_account.verify_attribute(
-            access_token=token, attribute="email", code=code
-        ),
-    )
-    user = with_access_token(request, lambda token: cognito_account.get_user(access_token=token))
-    sync_email(request.user, user.email)
-    session.clear_email_change(request)
-    return done(_("Your email address is now %(email)s.") % {"email": user.email})
-
-
-def start_email_change_over(request: HttpRequest) -> Outcome:
-    session.clear_email_change(request)
-    return Outcome(reverse("auth_ui:account_email"))
 
 
 @sensitive_variables("current", "new")

@@ -8,6 +8,7 @@ from .account import (
     account_delete,
     account_email,
     account_password,
+    account_phone,
     account_profile,
 )
 from .auth import (
@@ -22,13 +23,17 @@ from .auth import (
 )
 from .mfa import mfa_choose, mfa_code, mfa_setup
 from .pages import bad_request, csrf_failure, dev_mailbox
+from .security import account_security, account_security_app
 
 __all__ = [
     "account",
     "account_delete",
     "account_email",
     "account_password",
+    "account_phone",
     "account_profile",
+    "account_security",
+    "account_security_app",
     "bad_request",
     "confirm",
     "csrf_failure",

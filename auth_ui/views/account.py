@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from .. import flows, session
 from ..forms import (
     PROFILE_FIELDS,
+    AttributeCodeForm,
     DeleteAccountForm,
     EmailChangeForm,
-    EmailCodeForm,
     PasswordChangeForm,
+    PhoneForm,
     ProfileForm,
 )
 from ..messages import refusal
@@ -88,33 +89,53 @@ def account_profile(request: HtmxHttpRequest) -> HttpResponse:
     return run_flow(request, step, form, flow)
 
 
+# The attributes changed with a code: their two steps (new value, then its code) and form.
+VERIFIED_PAGES = {
+    "email": ("account_email", "account_email_code", EmailChangeForm),
+    "phone_number": ("account_phone", "account_phone_code", PhoneForm),
+}
+
+
 @account_view
 def account_email(request: HtmxHttpRequest) -> HttpResponse:
     """ "New email" then, once a code is on its way, "Verification code" on the same URL."""
-    if session.pending_email_change(request):
-        return account_email_code(request)
-    step = "account_email"
-    form = EmailChangeForm(posted(request))
+    return verified_attribute(request, "email", current_email=request.user.email)
+
+
+@account_view
+def account_phone(request: HtmxHttpRequest) -> HttpResponse:
+    """ "Phone number" then "Verification code", for text-message codes at sign-in."""
+    return verified_attribute(request, "phone_number")
+
+
+def verified_attribute(request: HtmxHttpRequest, attribute: str, **context) -> HttpResponse:
+    step, code_step, form_class = VERIFIED_PAGES[attribute]
+    if session.pending_attribute_change(request, attribute):
+        return attribute_code(request, attribute, code_step)
+    form = form_class(posted(request))
     if request.POST.get("action") == "verify_current":
-        return run_flow(request, step, form, partial(flows.account.verify_current_email, request))
+        flow = partial(flows.attributes.verify_current, request, attribute=attribute)
+        return run_flow(request, step, form, flow, **context)
     if not form.is_valid():
-        return render_form(request, step, form, current_email=request.user.email)
-    flow = partial(flows.account.change_email, request, new_email=form.cleaned_data["email"])
-    return run_flow(request, step, form, flow, current_email=request.user.email)
+        return render_form(request, step, form, **context)
+    value = form.cleaned_data[attribute]
+    flow = partial(flows.attributes.change, request, attribute=attribute, value=value)
+    return run_flow(request, step, form, flow, **context)
 
 
-def account_email_code(request: HtmxHttpRequest) -> HttpResponse:
-    step, action = "account_email_code", request.POST.get("action", "")
-    form = EmailCodeForm(posted(request), action=action)
-    pending = {"pending_email": session.pending_email_change(request)}
+def attribute_code(request: HtmxHttpRequest, attribute: str, step: str) -> HttpResponse:
+    action = request.POST.get("action", "")
+    form = AttributeCodeForm(posted(request), action=action)
+    pending = {"pending_value": session.pending_attribute_change(request, attribute)}
     if not form.is_valid():
         return render_form(request, step, form, **pending)
     if action == "resend":
-        flow = partial(flows.account.resend_email_code, request)
+        flow = partial(flows.attributes.resend_code, request, attribute=attribute)
     elif action == "restart":
-        flow = partial(flows.account.start_email_change_over, request)
+        flow = partial(flows.attributes.start_over, request, attribute=attribute)
     else:
-        flow = partial(flows.account.verify_email, request, code=form.cleaned_data["code"])
+        code = form.cleaned_data["code"]
+        flow = partial(flows.attributes.verify, request, attribute=attribute, code=code)
     return run_flow(request, step, form, flow, **pending)
 
 

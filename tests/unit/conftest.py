@@ -154,13 +154,17 @@ def cognito_calls():
     client.meta.events.unregister("provide-client-params.cognito-idp", record)
 
 
-def expect_get_user(stubber, *, email="ada@example.com", verified=True, **attributes):
-    """Cognito's GetUser answer for the account pages."""
+def expect_get_user(
+    stubber, *, email="ada@example.com", verified=True, mfa=(), preferred="", **attributes
+):
+    """Cognito's GetUser answer for the account pages (with its MFA methods, if any)."""
     values = {"email": email, "email_verified": "true" if verified else "false", **attributes}
-    stubber.add_response(
-        "get_user",
-        {
-            "Username": "3f1c2b7e-0000-4000-8000-000000000001",
-            "UserAttributes": [{"Name": k, "Value": v} for k, v in values.items()],
-        },
-    )
+    answer = {
+        "Username": "3f1c2b7e-0000-4000-8000-000000000001",
+        "UserAttributes": [{"Name": k, "Value": v} for k, v in values.items()],
+    }
+    if mfa:
+        answer["UserMFASettingList"] = list(mfa)
+    if preferred:
+        answer["PreferredMfaSetting"] = preferred
+    stubber.add_response("get_user", answer)

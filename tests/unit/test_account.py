@@ -235,7 +235,7 @@ def test_change_email_sends_a_code_then_verifies_it(signed_in, stubber, htmx, dj
     )
     response = post(signed_in, EMAIL_URL, {"email": NEW_EMAIL}, htmx)
     assert_step(response, htmx, EMAIL_URL)
-    assert session.pending_email_change(session_of(signed_in)) == NEW_EMAIL
+    assert session.pending_attribute_change(session_of(signed_in), "email") == NEW_EMAIL
 
     body = follow(signed_in, EMAIL_URL, htmx)
     assert_form(
@@ -245,14 +245,14 @@ def test_change_email_sends_a_code_then_verifies_it(signed_in, stubber, htmx, dj
         buttons=["Verify", "Resend code", "Use a different email"],
     )
     assert f"We sent a code to {NEW_EMAIL}" in body
-    assert "Until you enter it, you keep signing in with your current address." in body
+    assert "Until you enter it, the one you had stays in use." in body
 
     expect(stubber, "verify_user_attribute", {"AttributeName": "email", "Code": "123456"})
     expect_get_user(stubber, email=NEW_EMAIL)
     response = post(signed_in, EMAIL_URL, {"code": "123 456"}, htmx)
     assert_step(response, htmx, ACCOUNT_URL)
     assert django_user_model.objects.get().email == NEW_EMAIL
-    assert session.pending_email_change(session_of(signed_in)) == ""
+    assert session.pending_attribute_change(session_of(signed_in), "email") == ""
     expect_get_user(stubber, email=NEW_EMAIL)
     assert f"Your email address is now {NEW_EMAIL}." in follow(signed_in, ACCOUNT_URL, False)
 
@@ -276,7 +276,7 @@ def test_change_email_refusals(signed_in, stubber, code, field, shown, status):
     body = assert_rendered(signed_in.post(EMAIL_URL, {"email": NEW_EMAIL}), False, status)
     assert_refusal(body, field, shown)
     assert input_named(body, "email")["value"] == NEW_EMAIL
-    assert session.pending_email_change(session_of(signed_in)) == ""
+    assert session.pending_attribute_change(session_of(signed_in), "email") == ""
 
 
 def test_a_new_email_must_be_an_email(signed_in):
@@ -290,7 +290,7 @@ def test_a_wrong_or_expired_email_code_is_a_field_error(signed_in, stubber, code
     client_error(stubber, "verify_user_attribute", code, AWS_TEXT)
     body = assert_rendered(signed_in.post(EMAIL_URL, {"code": "123456"}), False, 422)
     assert_refusal(body, "code", message(code))
-    assert session.pending_email_change(session_of(signed_in)) == NEW_EMAIL
+    assert session.pending_attribute_change(session_of(signed_in), "email") == NEW_EMAIL
 
 
 def test_resend_and_start_over(signed_in, stubber):
@@ -304,11 +304,12 @@ def test_resend_and_start_over(signed_in, stubber):
     assert_step(signed_in.post(EMAIL_URL, {"action": "resend", "code": "12"}), False, EMAIL_URL)
     assert f"We sent a new code to {NEW_EMAIL}." in follow(signed_in, EMAIL_URL, False)
     assert_step(signed_in.post(EMAIL_URL, {"action": "restart"}), False, EMAIL_URL)
-    assert session.pending_email_change(session_of(signed_in)) == ""
+    assert session.pending_attribute_change(session_of(signed_in), "email") == ""
     assert input_named(follow(signed_in, EMAIL_URL, False), "email")
 
 
 def test_an_unverified_current_email_gets_its_code(signed_in, stubber):
+    expect_get_user(stubber, email=EMAIL, verified=False)
     expect(
         stubber,
         "get_user_attribute_verification_code",
@@ -316,7 +317,7 @@ def test_an_unverified_current_email_gets_its_code(signed_in, stubber):
         {"CodeDeliveryDetails": {"Destination": "a***@e***"}},
     )
     assert_step(signed_in.post(EMAIL_URL, {"action": "verify_current"}), False, EMAIL_URL)
-    assert session.pending_email_change(session_of(signed_in)) == EMAIL
+    assert session.pending_attribute_change(session_of(signed_in), "email") == EMAIL
     assert f"We sent a new code to {EMAIL}." in follow(signed_in, EMAIL_URL, False)
 
 
