@@ -87,10 +87,8 @@ REFUSALS: dict[str, Refusal] = {
     "PhoneNotVerified": Refusal(None, _("Add and verify a phone number first.")),
     "EmailNotVerified": Refusal(None, _("Verify your email address first.")),
     "AppNotSetUp": Refusal(None, _("Set up an authenticator app first.")),
-    # VerifySoftwareToken's answer to a wrong first code from a new authenticator app.
-    "EnableSoftwareTokenMFAException": Refusal(
-        "code", _("That code isn't right. Enter the code your app shows now.")
-    ),
+    # VerifySoftwareToken's answer to a wrong first code (the steps that ask say it their way).
+    "EnableSoftwareTokenMFAException": Refusal("code", WRONG_CODE),
     "InvalidLambdaResponseException": Refusal(None, UNAVAILABLE, SERVICE_UNAVAILABLE),
     "InternalErrorException": Refusal(None, UNAVAILABLE, SERVICE_UNAVAILABLE),
     "ServiceUnavailable": Refusal(None, UNAVAILABLE, SERVICE_UNAVAILABLE),

@@ -42,6 +42,12 @@ class Step:
     refusals: dict[str, Refusal] = field(default_factory=dict)
 
 
+# A new authenticator app's first code (VerifySoftwareToken).
+APP_CODE_REFUSALS = {
+    code: Refusal("code", _("That code isn't right. Enter the code your app shows now."))
+    for code in ("CodeMismatchException", "EnableSoftwareTokenMFAException")
+}
+
 STEPS = {
     "sign_up": Step(
         _("Create your account"),
@@ -74,11 +80,22 @@ STEPS = {
         _("Set new password"),
         resend=True,
     ),
-    "mfa_code": Step(_("Two-step verification"), None, _("Verify")),
+    "mfa_code": Step(
+        _("Two-step verification"),
+        None,
+        _("Verify"),
+        refusals={
+            "CodeMismatchException": Refusal("code", _("That code isn't right. Try again.")),
+            "ExpiredCodeException": Refusal(
+                "code", _("This code has expired. Sign in again for a new one.")
+            ),
+        },
+    ),
     "mfa_setup": Step(
         _("Set up two-step verification"),
         _("Scan the QR code with an authenticator app, or type the setup key into it."),
         _("Verify"),
+        refusals=APP_CODE_REFUSALS,
     ),
     "account_profile": Step(
         _("Your profile"), _("How this site names you."), _("Save"), footer="account"
@@ -115,12 +132,18 @@ STEPS = {
         resend=True,
         restart=_("Use a different number"),
         footer="account",
+        refusals={
+            "CodeMismatchException": Refusal(
+                "code", _("That code isn't right. Check the latest text we sent you.")
+            ),
+        },
     ),
     "account_security_app": Step(
         _("Set up an authenticator app"),
         _("Scan the QR code with an authenticator app, or type the setup key into it."),
         _("Verify"),
         footer="account",
+        refusals=APP_CODE_REFUSALS,
     ),
     "account_password": Step(
         _("Change your password"),

@@ -172,3 +172,29 @@ def nojs(browser: Browser, base_url: str) -> Iterator[Page]:
 def audit(request, page: Page) -> Audit:
     page.emulate_media(color_scheme=request.param)
     return Audit(page, request.param)
+
+
+@pytest.fixture
+def pool_mfa(request, stub_url):
+    """Set the stub pool's MFA as SetUserPoolMfaConfig does on AWS (boto3, admin); OFF after.
+
+    `pool_mfa("OPTIONAL")` or `pool_mfa("ON")`: every method (app, text, email) enabled.
+    """
+    import boto3
+
+    admin = boto3.client("cognito-idp", region_name=cognito_stub.REGION, endpoint_url=stub_url)
+
+    def set_to(mode: str) -> None:
+        params = {"UserPoolId": cognito_stub.USER_POOL_ID, "MfaConfiguration": mode}
+        if mode != "OFF":
+            params["SoftwareTokenMfaConfiguration"] = {"Enabled": True}
+            params["EmailMfaConfiguration"] = {"Message": "Your code is {####}"}
+            params["SmsMfaConfiguration"] = {"SmsAuthenticationMessage": "Your code is {####}"}
+        admin.set_user_pool_mfa_config(**params)
+        if not EXTERNAL_APP:  # the app caches what it read of the pool
+            from django.core.cache import cache
+
+            cache.clear()
+
+    yield set_to
+    set_to("OFF")

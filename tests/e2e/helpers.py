@@ -192,3 +192,23 @@ def assert_error_page(response: Response, path: str) -> None:
     assert response.status == 422
     assert urlsplit(response.url).path == path
     assert "<html" in response.text().lower(), "expected a full page, not a fragment"
+
+
+# --- two-step verification -------------------------------------------------------------------
+
+
+def totp_code(secret: str, *, later: int = 0) -> str:
+    """The code an authenticator app shows for `secret` (as on the "Setup key" field, spaces
+    and all) now, or `later` 30-second steps from now. Cognito (and the stub) take the code of
+    the step before or after too, but never the same code twice in its step: a sign-in right
+    after the app was set up uses `later=1`."""
+    import time
+
+    import pyotp
+
+    return pyotp.TOTP(secret.replace(" ", "")).at(time.time() + 30 * later)
+
+
+def setup_key(page: Page) -> str:
+    """The authenticator app's key as the page shows it, for `totp_code`."""
+    return page.get_by_label("Setup key", exact=True).input_value()

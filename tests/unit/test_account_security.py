@@ -124,7 +124,7 @@ def test_a_wrong_first_code_is_a_field_error(signed_in, stubber, code):
     stubber.add_response("associate_software_token", {"SecretCode": SECRET})
     client_error(stubber, "verify_software_token", code, AWS_TEXT)
     body = assert_rendered(signed_in.post(APP_URL, {"code": "000000"}), False, 422)
-    assert_refusal(body, "code", message(code))
+    assert_refusal(body, "code", "That code isn't right. Enter the code your app shows now.")
     assert session.pending_app_secret(session_of(signed_in)) == SECRET
 
 

@@ -117,19 +117,25 @@ def test_a_code_challenge_then_signed_in(
 
 @BRANCHES
 @pytest.mark.parametrize(
-    ("code", "field", "status"),
+    ("code", "field", "shown", "status"),
     [
-        ("CodeMismatchException", "code", 422),
-        ("ExpiredCodeException", "code", 422),
-        ("TooManyRequestsException", None, 429),
-        ("InternalErrorException", None, 503),
+        # In words for a code from an app, a text or an email (not "the latest email").
+        ("CodeMismatchException", "code", "That code isn't right. Try again.", 422),
+        (
+            "ExpiredCodeException",
+            "code",
+            "This code has expired. Sign in again for a new one.",
+            422,
+        ),
+        ("TooManyRequestsException", None, message("TooManyRequestsException"), 429),
+        ("InternalErrorException", None, message("InternalErrorException"), 503),
     ],
 )
-def test_code_refusals_keep_the_stage(client, stubber, htmx, code, field, status):
+def test_code_refusals_keep_the_stage(client, stubber, htmx, code, field, shown, status):
     start(client, stubber, htmx, challenge("SOFTWARE_TOKEN_MFA"))
     client_error(stubber, "respond_to_auth_challenge", code, AWS_TEXT)
     body = assert_rendered(post(client, CODE_URL, {"code": "123456"}, htmx), htmx, status)
-    assert_refusal(body, field, message(code))
+    assert_refusal(body, field, shown)
     assert session.pending_sign_in(session_of(client)) is not None
     assert not signed_in(client)
 
@@ -229,5 +235,5 @@ def test_a_wrong_first_code_keeps_the_same_secret(client, stubber):
     stubber.add_response("associate_software_token", {"SecretCode": SECRET, "Session": S2})
     client_error(stubber, "verify_software_token", "CodeMismatchException", AWS_TEXT)
     body = assert_rendered(client.post(SETUP_URL, {"code": "000000"}), False, 422)
-    assert_refusal(body, "code", message("CodeMismatchException"))
+    assert_refusal(body, "code", "That code isn't right. Enter the code your app shows now.")
     assert 'value="JBSW Y3DP' in body
