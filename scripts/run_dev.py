@@ -63,7 +63,10 @@ def main() -> int:
             env.setdefault("AWS_SECRET_ACCESS_KEY", "local-stub")
             children.append(
                 subprocess.Popen(
-                    [PYTHON, "-m", "cognito_stub", "--port", stub_port], cwd=ROOT, env=env
+                    # MFA optional, with every method, so a newcomer can try each one.
+                    [PYTHON, "-m", "cognito_stub", "--port", stub_port, "--mfa", "optional"],
+                    cwd=ROOT,
+                    env=env,
                 )
             )
             if not wait_for(f"http://127.0.0.1:{stub_port}/_stub/outbox"):
