@@ -86,8 +86,9 @@ STEPS = {
         _("Verify"),
         refusals={
             "CodeMismatchException": Refusal("code", _("That code isn't right. Try again.")),
+            # An app's code already used in its 30 seconds (or an expired one).
             "ExpiredCodeException": Refusal(
-                "code", _("This code has expired. Sign in again for a new one.")
+                "code", _("That code can't be used again. Enter the next one.")
             ),
         },
     ),

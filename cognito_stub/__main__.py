@@ -10,6 +10,12 @@ import threading
 from .ids import APP_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, REGION, SECRET_CLIENT_ID, USER_POOL_ID
 from .server import StubServer
 
+MFA_BANNER = {
+    "off": "OFF",
+    "optional": "OPTIONAL (authenticator app, SMS, email)",
+    "on": "ON (authenticator app, SMS, email)",
+}
+
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
@@ -34,6 +40,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="SECRET",
         help=f"also create client {SECRET_CLIENT_ID} with this secret (generated if omitted)",
     )
+    parser.add_argument(
+        "--mfa",
+        choices=("off", "optional", "on"),
+        default="off",
+        help="the pool's MFA (optional/on: authenticator app, SMS and email all enabled)",
+    )
     return parser.parse_args(argv)
 
 
@@ -54,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         signup_code_ttl=args.signup_code_ttl,
         reset_code_ttl=args.reset_code_ttl,
         client_secret=args.client_secret,
+        mfa=args.mfa,
     )
     try:
         server.start()
@@ -66,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         f"[cognito-stub] user pool id   {USER_POOL_ID}",
         f"[cognito-stub] app client id  {APP_CLIENT_ID}",
         f"[cognito-stub] demo user      {DEMO_EMAIL} / {DEMO_PASSWORD}",
+        f"[cognito-stub] MFA            {MFA_BANNER[args.mfa]}",
     ]
     secret = server.engine.state.client_secret
     if secret:

@@ -10,18 +10,29 @@ from dataclasses import dataclass, field
 from .errors import CognitoError
 
 # Purposes recorded in the outbox, and the family of codes each one belongs to: a resend
-# replaces the sign-up code; forgot-password and email-verification (an email change, or
-# GetUserAttributeVerificationCode) codes are independent of it and of each other.
+# replaces the sign-up code; forgot-password and attribute-verification (an email or phone
+# change, or GetUserAttributeVerificationCode) codes are independent of it and of each other.
 SIGN_UP = "sign_up"
 RESEND = "resend"
 FORGOT_PASSWORD = "forgot_password"  # noqa: S105 - a purpose name
 VERIFY_EMAIL = "verify_email"
+VERIFY_PHONE = "verify_phone"
 FAMILY = {
     SIGN_UP: SIGN_UP,
     RESEND: SIGN_UP,
     FORGOT_PASSWORD: FORGOT_PASSWORD,
     VERIFY_EMAIL: VERIFY_EMAIL,
+    VERIFY_PHONE: VERIFY_PHONE,
 }
+# Sign-in codes (SMS_MFA, EMAIL_OTP): they belong to a challenge session (challenges.py), not
+# to this book, and are recorded in the outbox under these purposes.
+MFA_SMS = "mfa_sms"
+MFA_EMAIL = "mfa_email"
+
+
+def new_code() -> str:
+    """Six random digits."""
+    return f"{secrets.randbelow(1_000_000):06d}"
 
 
 def code_mismatch() -> CognitoError:
@@ -63,7 +74,7 @@ class CodeBook:
 
     def issue(self, user_key: str, purpose: str, to: str, ttl_seconds: float) -> str:
         """Make a new code for the user; it supersedes the previous one of the same family."""
-        code = f"{secrets.randbelow(1_000_000):06d}"
+        code = new_code()
         with self._lock:
             slot = self._slots.setdefault((user_key, FAMILY[purpose]), _Slot())
             if slot.current is not None:

@@ -19,7 +19,8 @@ from .passwords import DEFAULT_PASSWORD_POLICY
 
 POOL_CONFIG: dict[str, Any] = {
     "UsernameAttributes": ["email"],
-    "AutoVerifiedAttributes": ["email"],
+    # A new email or phone number gets a code (the phone's goes to the outbox as an "SMS").
+    "AutoVerifiedAttributes": ["email", "phone_number"],
     "UsernameConfiguration": {"CaseSensitive": False},
     "Policies": {"PasswordPolicy": dict(DEFAULT_PASSWORD_POLICY)},
     "AccountRecoverySetting": {"RecoveryMechanisms": [{"Priority": 1, "Name": "verified_email"}]},

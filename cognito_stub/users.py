@@ -43,8 +43,24 @@ def mask_email(email: str) -> str:
     return f"{local[:1]}***@{domain[:1]}***"
 
 
-def delivery_details(email: str) -> dict[str, str]:
-    return {"Destination": mask_email(email), "DeliveryMedium": "EMAIL", "AttributeName": "email"}
+def mask_phone(phone: str) -> str:
+    """Cognito's masked phone number: "+*******1234" (a star for each hidden digit)."""
+    digits = phone.lstrip("+")
+    return "+" + "*" * max(len(digits) - 4, 0) + digits[-4:]
+
+
+# How a code reaches each attribute a user can verify: (delivery medium, masking).
+DELIVERY = {"email": ("EMAIL", mask_email), "phone_number": ("SMS", mask_phone)}
+
+
+def masked(destination: str, attribute: str = "email") -> str:
+    return DELIVERY[attribute][1](destination)
+
+
+def delivery_details(destination: str, attribute: str = "email") -> dict[str, str]:
+    """CodeDeliveryDetails for a code sent to an email (or, with `phone_number`, by SMS)."""
+    medium, mask = DELIVERY[attribute]
+    return {"Destination": mask(destination), "DeliveryMedium": medium, "AttributeName": attribute}
 
 
 def secret_hash(client_secret: str, username: str, client_id: str) -> str:

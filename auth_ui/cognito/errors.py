@@ -58,6 +58,8 @@ COGNITO_CODES = frozenset(
 # Cognito reuses NotAuthorizedException for situations a person must be told apart.
 NOT_AUTHORIZED_VARIANTS = {
     "Password attempts exceeded": "PasswordAttemptsExceeded",
+    # Too many wrong MFA codes in one sign-in.
+    "Too many invalid credentials attempts": "PasswordAttemptsExceeded",
     "User cannot be confirmed. Current status is CONFIRMED": "AlreadyConfirmed",
     "Invalid session for the user": "SessionExpired",
     # An access token Cognito no longer takes: the session is over (signed out everywhere,

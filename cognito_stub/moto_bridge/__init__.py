@@ -8,11 +8,13 @@ their settings), `lookup` + `users` (users), `tokens` (tokens, sign-out, ID toke
 from __future__ import annotations
 
 from .backend import (
+    admin_describe,
     as_cognito_error,
     create_client,
     create_confirmed_user,
     create_pool,
     dispatch,
+    moto_answer,
     public_jwks,
     reset_backend,
 )
@@ -23,8 +25,10 @@ from .pools import (
     auto_verifies,
     describe_pool,
     find_pool,
+    mfa_configuration,
     password_policy,
     pool_and_client,
+    pool_id,
     verifies_before_update,
 )
 from .tokens import (
@@ -38,6 +42,7 @@ from .tokens import (
 )
 from .users import (
     CONFIRMED,
+    FORCE_CHANGE_PASSWORD,
     RESET_REQUIRED,
     UNCONFIRMED,
     admin_reset_user_password,
@@ -47,8 +52,10 @@ from .users import (
     delete_user,
     describe,
     email_verified,
+    end_session,
     initiate_auth,
     is_enabled,
+    log_in,
     password_matches,
     respond_to_auth_challenge,
     session_username,
@@ -61,12 +68,14 @@ from .users import (
 
 __all__ = [
     "CONFIRMED",
+    "FORCE_CHANGE_PASSWORD",
     "RESET_REQUIRED",
     "UNCONFIRMED",
     "AppClient",
     "RefreshToken",
     "SignedOut",
     "access_token_owner",
+    "admin_describe",
     "admin_reset_user_password",
     "as_cognito_error",
     "attribute",
@@ -83,13 +92,18 @@ __all__ = [
     "dispatch",
     "email_of",
     "email_verified",
+    "end_session",
     "find_pool",
     "find_user",
     "initiate_auth",
     "is_enabled",
+    "log_in",
+    "mfa_configuration",
+    "moto_answer",
     "password_matches",
     "password_policy",
     "pool_and_client",
+    "pool_id",
     "public_jwks",
     "refresh_token",
     "reset_backend",

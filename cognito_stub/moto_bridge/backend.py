@@ -124,8 +124,27 @@ def as_cognito_error(exc: Exception) -> CognitoError | None:
 
 
 def dispatch(operation: str, params: dict[str, Any]) -> Response:
-    """Run an operation through moto's own request handling (no Authorization header, so moto
-    always picks our account and region)."""
+    """Run an operation through moto's own request handling and answer as it does."""
+    status, payload = _moto(operation, params)
+    return json_response(payload, status)
+
+
+def moto_answer(operation: str, params: dict[str, Any]) -> dict[str, Any]:
+    """moto's JSON answer to an operation, for a handler of ours to adjust."""
+    return _moto(operation, params)[1]
+
+
+def admin_describe(pool_id: str, user: Any) -> dict[str, Any]:
+    """moto's AdminGetUser answer, without moto's own MFA settings (MFA is the stub's)."""
+    answer = moto_answer("AdminGetUser", {"UserPoolId": pool_id, "Username": user.username})
+    for key in ("MFAOptions", "UserMFASettingList", "PreferredMfaSetting"):
+        answer.pop(key, None)
+    return answer
+
+
+def _moto(operation: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """(status, JSON answer) of moto's own request handling (no Authorization header, so moto
+    always picks our account and region); its errors raised as CognitoError."""
     from moto.cognitoidp.responses import CognitoIdpResponse
     from moto.core.request import Request
 
@@ -147,4 +166,4 @@ def dispatch(operation: str, params: dict[str, Any]) -> Response:
     payload = json.loads(text) if text.strip() else {}
     if int(status) >= 400:
         raise CognitoError(payload.get("__type", "InternalErrorException"), payload.get("message"))
-    return json_response(payload, int(status))
+    return int(status), payload

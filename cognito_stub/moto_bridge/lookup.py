@@ -6,8 +6,8 @@ from typing import Any
 
 
 def find_user(pool: Any, username: str | None) -> Any | None:
-    """The user whose username (the sub) or email matches (emails compared
-    case-insensitively)."""
+    """The user whose username, sub or email matches (emails compared case-insensitively).
+    In an email-username pool the username is the sub."""
     if not username or not isinstance(username, str):
         return None
     if username in pool.users:
@@ -15,7 +15,7 @@ def find_user(pool: Any, username: str | None) -> Any | None:
     wanted = username.lower()
     for user in pool.users.values():
         email = user.attribute_lookup.get("email")
-        if email and email.lower() == wanted:
+        if user.id == username or (email and email.lower() == wanted):
             return user
     return None
 

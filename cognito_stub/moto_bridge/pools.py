@@ -23,6 +23,10 @@ def pool_and_client(backend: Any, client_id: str | None) -> tuple[Any, AppClient
     return None
 
 
+def pool_id(pool: Any) -> str:
+    return pool.id
+
+
 def find_pool(backend: Any, pool_id: str) -> Any | None:
     return backend.user_pools.get(pool_id)
 
@@ -34,6 +38,12 @@ def describe_pool(backend: Any, pool_id: str) -> Any:
 
 def password_policy(pool: Any) -> dict[str, Any] | None:
     return pool.extended_config.get("Policies", {}).get("PasswordPolicy")
+
+
+def mfa_configuration(pool: Any) -> str:
+    """The MfaConfiguration a pool was created with (moto's; the stub keeps its own after a
+    SetUserPoolMfaConfig, and never lets moto act on it)."""
+    return str(getattr(pool, "mfa_config", None) or "OFF")
 
 
 def auto_verifies(pool: Any, attribute: str) -> bool:

@@ -11,6 +11,7 @@ from .tokens import name_tokens_by_sub
 CONFIRMED = "CONFIRMED"
 UNCONFIRMED = "UNCONFIRMED"
 RESET_REQUIRED = "RESET_REQUIRED"
+FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"  # noqa: S105 - a status
 
 
 def is_enabled(user: Any) -> bool:
@@ -73,13 +74,8 @@ def change_email(backend: Any, pool: Any, user: Any, email: str, verified: bool)
 
 
 def describe(user: Any) -> dict[str, Any]:
-    """The user as GetUser answers: moto's answer has more keys than Cognito's."""
-    answer: dict[str, Any] = {"Username": user.username, "UserAttributes": user.attributes}
-    described = user.to_json(extended=True)
-    for key in ("UserMFASettingList", "PreferredMfaSetting"):
-        if described.get(key):
-            answer[key] = described[key]
-    return answer
+    """The user as GetUser answers (MFA settings are the stub's, not moto's)."""
+    return {"Username": user.username, "UserAttributes": user.attributes}
 
 
 def delete_user(pool: Any, user: Any) -> None:
@@ -103,6 +99,16 @@ def respond_to_auth_challenge(
     backend: Any, session: str, client_id: str, challenge: str, responses: dict[str, Any]
 ) -> dict[str, Any]:
     return backend.respond_to_auth_challenge(session, client_id, challenge, responses)
+
+
+def log_in(backend: Any, pool: Any, client_id: str, user: Any) -> dict[str, Any]:
+    """Tokens for a user who has answered every challenge (as moto's sign-in mints them)."""
+    return backend._log_user_in(pool, pool.clients[client_id], sign_in_name(user))
+
+
+def end_session(backend: Any, session: Any) -> None:
+    """Forget one of moto's own auth-challenge sessions (NEW_PASSWORD_REQUIRED)."""
+    backend.sessions.pop(session, None)
 
 
 def admin_reset_user_password(backend: Any, pool: Any, user: Any) -> None:

@@ -6,7 +6,7 @@ raises CognitoError. HANDLERS is what the engine is given; every other operation
 
 from __future__ import annotations
 
-from . import account, attributes, auth, passwords, sign_up, tokens
+from . import account, attributes, auth, mfa, mfa_pool, passwords, sign_up, tokens
 
 HANDLERS = {
     **sign_up.HANDLERS,
@@ -15,6 +15,8 @@ HANDLERS = {
     **tokens.HANDLERS,
     **account.HANDLERS,
     **attributes.HANDLERS,
+    **mfa.HANDLERS,
+    **mfa_pool.HANDLERS,
 }
 
 __all__ = ["HANDLERS"]

@@ -1,4 +1,5 @@
-"""Sign-in: InitiateAuth (password, refresh) and RespondToAuthChallenge."""
+"""Sign-in: InitiateAuth and AdminInitiateAuth (password, refresh), RespondToAuthChallenge and
+AdminRespondToAuthChallenge (a new password; MFA, see mfa_sign_in)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,36 @@ from typing import TYPE_CHECKING, Any
 from .. import moto_bridge as bridge
 from ..errors import CognitoError, invalid_parameter, not_authorized
 from ..moto_bridge import AppClient
+from . import mfa_sign_in
 from .common import INCORRECT_CREDENTIALS, check_secret_hash, pool_and_client, required
 
 if TYPE_CHECKING:
     from ..state import Handler, StubState
 
 REFRESH_FLOWS = ("REFRESH_TOKEN_AUTH", "REFRESH_TOKEN")
+ADMIN_PASSWORD_FLOWS = ("ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH")  # the second: legacy
 
 
 def _check_flow_enabled(client: AppClient, flow: str) -> None:
     allowed = client.auth_flows
-    if allowed and f"ALLOW_{flow}" not in allowed and flow not in allowed:
+    names = {f"ALLOW_{flow}", flow}
+    if flow in ADMIN_PASSWORD_FLOWS:
+        names |= {"ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"}
+    if allowed and not names & set(allowed):
         if flow in REFRESH_FLOWS:
             return  # Cognito always allows refreshing
         raise invalid_parameter(f"{flow} flow not enabled for this client")
+
+
+def _admin_pool_and_client(state: StubState, params: dict[str, Any]) -> tuple[Any, AppClient]:
+    """The pool an Admin* sign-in call names, and its client."""
+    pool = bridge.describe_pool(state.backend, required(params, "UserPoolId"))
+    client_pool, client = pool_and_client(state, params.get("ClientId"))
+    if bridge.pool_id(client_pool) != bridge.pool_id(pool):
+        raise CognitoError(
+            "ResourceNotFoundException", f"User pool client {client.id} does not exist."
+        )
+    return pool, client
 
 
 def initiate_auth(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
@@ -33,6 +50,19 @@ def initiate_auth(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
     if flow in REFRESH_FLOWS:
         return _refresh(state, pool, client, auth)
     return bridge.initiate_auth(state.backend, client.id, flow, auth)
+
+
+def admin_initiate_auth(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
+    """The password flows and refresh as InitiateAuth answers them; any other flow is moto's."""
+    pool, client = _admin_pool_and_client(state, params)
+    flow = required(params, "AuthFlow")
+    auth = dict(params.get("AuthParameters") or {})
+    _check_flow_enabled(client, flow)
+    if flow in ADMIN_PASSWORD_FLOWS:
+        return _password_sign_in(state, pool, client, auth)
+    if flow in REFRESH_FLOWS:
+        return _refresh(state, pool, client, auth)
+    return bridge.moto_answer("AdminInitiateAuth", params)
 
 
 def _password_sign_in(
@@ -56,8 +86,11 @@ def _password_sign_in(
     state.lockouts.record_success(key)
     if bridge.user_status(user) == bridge.UNCONFIRMED:
         raise CognitoError("UserNotConfirmedException")
-    auth["USERNAME"] = bridge.sign_in_name(user)
-    auth.pop("SECRET_HASH", None)
+    if bridge.user_status(user) != bridge.FORCE_CHANGE_PASSWORD:  # MFA after the new password
+        step = mfa_sign_in.needs_mfa(state, pool, user)
+        if step is not None:
+            return mfa_sign_in.begin(state, client, user, step)
+    auth = {"USERNAME": bridge.sign_in_name(user), "PASSWORD": password}
     return bridge.initiate_auth(state.backend, client.id, "USER_PASSWORD_AUTH", auth)
 
 
@@ -93,9 +126,24 @@ def _refresh(
 
 def respond_to_auth_challenge(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
     pool, client = pool_and_client(state, params.get("ClientId"))
+    return _respond(state, pool, client, params)
+
+
+def admin_respond_to_auth_challenge(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
+    pool, client = _admin_pool_and_client(state, params)
+    return _respond(state, pool, client, params)
+
+
+def _respond(
+    state: StubState, pool: Any, client: AppClient, params: dict[str, Any]
+) -> dict[str, Any]:
     challenge = required(params, "ChallengeName")
     responses = dict(params.get("ChallengeResponses") or {})
     session = params.get("Session")
+    if challenge in mfa_sign_in.CHALLENGES:
+        username = required(responses, "USERNAME")
+        check_secret_hash(client, [username], responses.get("SECRET_HASH"))
+        return mfa_sign_in.answer(state, pool, client, params)
     session_username = bridge.session_username(state.backend, session)
     if session_username is None:
         raise not_authorized("Invalid session for the user.")
@@ -106,7 +154,14 @@ def respond_to_auth_challenge(state: StubState, params: dict[str, Any]) -> dict[
         raise not_authorized("Invalid session for the user.")
     responses["USERNAME"] = bridge.sign_in_name(user)
     if challenge == "NEW_PASSWORD_REQUIRED":
-        state.check_password(pool, responses.get("NEW_PASSWORD"))
+        password = responses.get("NEW_PASSWORD")
+        state.check_password(pool, password)
+        step = mfa_sign_in.needs_mfa(state, pool, user)
+        if step is not None:  # the new password is set; MFA is still to come
+            bridge.set_password(user, password)
+            bridge.confirm(user)
+            bridge.end_session(state.backend, session)
+            return mfa_sign_in.begin(state, client, user, step)
     result = bridge.respond_to_auth_challenge(
         state.backend, session, client.id, challenge, responses
     )
@@ -117,4 +172,6 @@ def respond_to_auth_challenge(state: StubState, params: dict[str, Any]) -> dict[
 HANDLERS: dict[str, Handler] = {
     "InitiateAuth": initiate_auth,
     "RespondToAuthChallenge": respond_to_auth_challenge,
+    "AdminInitiateAuth": admin_initiate_auth,
+    "AdminRespondToAuthChallenge": admin_respond_to_auth_challenge,
 }

@@ -4,6 +4,7 @@ the answer Cognito gives when a code goes out (or, for an unknown user, seems to
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from ..state import StubState
 
 INCORRECT_CREDENTIALS = "Incorrect username or password."
+EMAIL_FORMAT = re.compile(r"[^@\s]+@[^@\s]+")
 
 
 def required(params: dict[str, Any], name: str) -> Any:
@@ -56,6 +58,13 @@ def signed_in_user(state: StubState, params: dict[str, Any]) -> tuple[Any, Any]:
     if not bridge.is_enabled(user):
         raise not_authorized("User is disabled.")
     return pool, user
+
+
+def check_email_free(pool: Any, user: Any, email: str) -> None:
+    """AliasExistsException if another user has `email` (in any letter case)."""
+    other = bridge.find_user(pool, email)
+    if other is not None and other is not user:
+        raise CognitoError("AliasExistsException")
 
 
 def admin_user(state: StubState, params: dict[str, Any]) -> tuple[Any, Any]:

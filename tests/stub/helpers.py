@@ -10,10 +10,11 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from cognito_stub import APP_CLIENT_ID, REGION
+from cognito_stub import APP_CLIENT_ID, REGION, USER_POOL_ID
 
 STRONG_PASSWORD = "Str0ng-Passw0rd!"
 NEW_PASSWORD = "N3w-Passw0rd!!"
+TEMPORARY_PASSWORD = "Temp-Passw0rd!"
 
 
 def make_client(url: str, *, signed: bool = False, attempts: int = 1, mode: str = "standard"):
@@ -70,6 +71,18 @@ def confirm(cognito, email: str, code: str) -> dict:
 def confirmed_user(stub, cognito, email: str, password: str = STRONG_PASSWORD) -> None:
     sign_up(cognito, email, password)
     confirm(cognito, email, stub.latest_code(email))
+
+
+def invite(admin, email: str, pool_id: str = USER_POOL_ID, **attributes: str) -> None:
+    """AdminCreateUser with TEMPORARY_PASSWORD and no message (the user must choose a new
+    password at sign-in); `attributes` as UserAttributes, e.g. email_verified="true"."""
+    admin.admin_create_user(
+        UserPoolId=pool_id,
+        Username=email,
+        TemporaryPassword=TEMPORARY_PASSWORD,
+        MessageAction="SUPPRESS",
+        UserAttributes=[{"Name": name, "Value": value} for name, value in attributes.items()],
+    )
 
 
 def refresh(cognito, token: str, client_id: str = APP_CLIENT_ID, **extra) -> dict:

@@ -8,7 +8,7 @@ import pytest
 
 from cognito_stub import DEMO_EMAIL, DEMO_PASSWORD
 
-from .helpers import STRONG_PASSWORD, attributes_of, error_of, signed_in
+from .helpers import STRONG_PASSWORD, attributes_of, error_of, invite, signed_in
 
 NEW_EMAIL = "sam.new@example.net"
 
@@ -27,7 +27,10 @@ def test_standard_attributes_are_set_and_reach_the_id_token(cognito):
     answer = _update(
         cognito, access, name="Dana Demo", given_name="Dana", phone_number="+15555550100"
     )
-    assert "CodeDeliveryDetailsList" not in answer  # no code for these
+    # a code only for the phone number (the seeded pool auto-verifies it)
+    assert answer["CodeDeliveryDetailsList"] == [
+        {"Destination": "+*******0100", "DeliveryMedium": "SMS", "AttributeName": "phone_number"}
+    ]
     attributes = attributes_of(cognito, access)
     assert attributes["name"] == "Dana Demo"
     assert attributes["given_name"] == "Dana"
@@ -93,13 +96,7 @@ def plain_pool(admin):
         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
     )["UserPoolClient"]["ClientId"]
     email = "sam@example.org"
-    admin.admin_create_user(
-        UserPoolId=pool_id,
-        Username=email,
-        TemporaryPassword="Temp-Passw0rd!",
-        MessageAction="SUPPRESS",
-        UserAttributes=[{"Name": "email_verified", "Value": "true"}],
-    )
+    invite(admin, email, pool_id, email_verified="true")
     admin.admin_set_user_password(
         UserPoolId=pool_id, Username=email, Password=STRONG_PASSWORD, Permanent=True
     )

@@ -62,3 +62,23 @@ def test_cli_starts_answers_and_stops_cleanly(sig):
     assert process.returncode == 0
     assert "Traceback" not in err
     assert "stopped" in out
+
+
+@pytest.mark.parametrize(("flag", "mode"), [((), "OFF"), (("--mfa", "optional"), "OPTIONAL")])
+def test_cli_mfa_flag_sets_the_pools_mfa(flag, mode):
+    port = free_port()
+    process, banner = _start(port, *flag)
+    try:
+        assert f"MFA            {mode}" in banner
+        admin = make_client(f"http://127.0.0.1:{port}", signed=True)
+        config = admin.get_user_pool_mfa_config(UserPoolId=USER_POOL_ID)
+        assert config["MfaConfiguration"] == mode
+        if mode == "OPTIONAL":
+            assert config["SoftwareTokenMfaConfiguration"] == {"Enabled": True}
+            assert "SmsMfaConfiguration" in config and "EmailMfaConfiguration" in config
+        pool = admin.describe_user_pool(UserPoolId=USER_POOL_ID)["UserPool"]
+        assert pool["MfaConfiguration"] == mode
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=10)
+    assert process.returncode == 0

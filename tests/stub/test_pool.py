@@ -16,7 +16,8 @@ def test_describe_user_pool_has_fixed_id_and_default_policy(admin):
     assert pool["Id"] == USER_POOL_ID
     assert pool["Name"] == "local-stub"
     assert pool["UsernameAttributes"] == ["email"]
-    assert pool["AutoVerifiedAttributes"] == ["email"]
+    assert pool["AutoVerifiedAttributes"] == ["email", "phone_number"]
+    assert pool["MfaConfiguration"] == "OFF"
     policy = pool["Policies"]["PasswordPolicy"]
     assert policy["MinimumLength"] == 8
     assert all(

@@ -11,7 +11,16 @@ from cognito_stub import (
 )
 from cognito_stub.users import secret_hash
 
-from .helpers import NEW_PASSWORD, confirmed_user, error_of, refresh, sign_in, sign_up
+from .helpers import (
+    NEW_PASSWORD,
+    TEMPORARY_PASSWORD,
+    confirmed_user,
+    error_of,
+    invite,
+    refresh,
+    sign_in,
+    sign_up,
+)
 
 EMAIL = "lee@example.org"
 INCORRECT = "Incorrect username or password."
@@ -86,13 +95,8 @@ def test_reset_required_user(stub, cognito, admin):
 
 
 def test_new_password_required_challenge(cognito, admin):
-    admin.admin_create_user(
-        UserPoolId=USER_POOL_ID,
-        Username=EMAIL,
-        TemporaryPassword="Temp-Passw0rd!",
-        MessageAction="SUPPRESS",
-    )
-    challenge = sign_in(cognito, EMAIL, "Temp-Passw0rd!")
+    invite(admin, EMAIL)
+    challenge = sign_in(cognito, EMAIL, TEMPORARY_PASSWORD)
     assert challenge["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
     assert challenge["Session"]
 

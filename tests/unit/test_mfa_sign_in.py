@@ -124,7 +124,7 @@ def test_a_code_challenge_then_signed_in(
         (
             "ExpiredCodeException",
             "code",
-            "This code has expired. Sign in again for a new one.",
+            "That code can't be used again. Enter the next one.",
             422,
         ),
         ("TooManyRequestsException", None, message("TooManyRequestsException"), 429),
