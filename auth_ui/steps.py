@@ -34,7 +34,8 @@ class Step:
     lead: Promise | None
     submit: Promise
     resend: bool = False  # a "Resend code" button under the submit button
-    restart: Promise | None = None  # a button that starts the step over, e.g. another address
+    # A second way out of the step (action "other"): another address, another method …
+    other: Promise | None = None
     footer: str = "back"  # "back" (to sign in), "sign_in", "sign_up" or "account"
     forgot_link: bool = False
     danger: bool = False  # the submit button does something that can't be undone
@@ -98,6 +99,13 @@ STEPS = {
         _("Verify"),
         refusals=APP_CODE_REFUSALS,
     ),
+    "mfa_setup_or_email": Step(
+        _("Set up two-step verification"),
+        _("Scan the QR code with an authenticator app, or type the setup key into it."),
+        _("Verify"),
+        other=_("Email me codes instead"),
+        refusals=APP_CODE_REFUSALS,
+    ),
     "account_profile": Step(
         _("Your profile"), _("How this site names you."), _("Save"), footer="account"
     ),
@@ -117,7 +125,7 @@ STEPS = {
         _("Enter the 6-digit code we sent to confirm the address."),
         _("Verify"),
         resend=True,
-        restart=_("Use a different email"),
+        other=_("Use a different email"),
         footer="account",
     ),
     "account_phone": Step(
@@ -131,7 +139,7 @@ STEPS = {
         _("Enter the 6-digit code we texted to confirm the number."),
         _("Verify"),
         resend=True,
-        restart=_("Use a different number"),
+        other=_("Use a different number"),
         footer="account",
         refusals={
             "CodeMismatchException": Refusal(

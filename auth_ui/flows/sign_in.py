@@ -176,6 +176,27 @@ def start_totp_setup(request: HttpRequest) -> str:
     return association.secret
 
 
+def can_set_up_email(request: HttpRequest) -> bool:
+    """MFA_SETUP may take email codes instead: where the pool allows it, and the person signs
+    in with their email (Cognito sends the codes to the address given)."""
+    pending = session.pending_sign_in(request)
+    return (
+        pending is not None
+        and "EMAIL_OTP" in mfa_setup_choices(request)
+        and "@" in pending.challenge.username
+    )
+
+
+def set_up_email(request: HttpRequest) -> Outcome:
+    """Answer MFA_SETUP with the email: Cognito sends a code there (EMAIL_OTP), which proves
+    it and turns email codes on."""
+    pending = session.pending_sign_in(request)
+    if pending is None or not can_set_up_email(request):
+        return start_again(request)
+    responses = {"EMAIL": pending.challenge.username}
+    return answer_challenge(request, challenge="MFA_SETUP", responses=responses)
+
+
 @sensitive_variables("code", "pending", "next_session")
 def finish_totp_setup(request: HttpRequest, *, code: str) -> Outcome:
     """The app's first code proves it is set up; then Cognito's MFA_SETUP is answered."""

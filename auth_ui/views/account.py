@@ -131,7 +131,7 @@ def attribute_code(request: HtmxHttpRequest, attribute: str, step: str) -> HttpR
         return render_form(request, step, form, **pending)
     if action == "resend":
         flow = partial(flows.attributes.resend_code, request, attribute=attribute)
-    elif action == "restart":
+    elif action == "other":
         flow = partial(flows.attributes.start_over, request, attribute=attribute)
     else:
         code = form.cleaned_data["code"]

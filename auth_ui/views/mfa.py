@@ -75,11 +75,15 @@ def mfa_choose(request: HtmxHttpRequest) -> HttpResponse:
 
 @credential_view
 def mfa_setup(request: HtmxHttpRequest) -> HttpResponse:
-    """MFA_SETUP: an authenticator app set up in the middle of signing in."""
-    step = "mfa_setup"
+    """MFA_SETUP: an authenticator app set up in the middle of signing in (or, where the pool
+    allows it, email codes instead)."""
     if not flows.awaits(request, "MFA_SETUP"):
         return redirect("auth_ui:sign_in")
-    form = MfaCodeForm(posted(request))
+    step = "mfa_setup_or_email" if flows.can_set_up_email(request) else "mfa_setup"
+    action = request.POST.get("action", "")
+    form = MfaCodeForm(posted(request) if action != "other" else None)
+    if action == "other" and step == "mfa_setup_or_email":
+        return run_flow(request, step, form, partial(flows.set_up_email, request))
     try:
         secret = flows.start_totp_setup(request)
     except flows.AuthError as error:

@@ -214,3 +214,17 @@ def test_a_phone_number_for_text_messages(page: Page, email: str):
     field(page, "Authentication code").fill(read_code("+447700900123", purpose="mfa_sms"))
     submit(page, "Verify")
     expect(heading(page, "Your account")).to_be_visible()
+
+
+def test_email_codes_set_up_at_sign_in_when_the_pool_requires_mfa(
+    page: Page, email: str, pool_mfa
+):
+    create_confirmed_user(page, email)
+    pool_mfa("ON")
+    sign_in(page, email)
+    expect(heading(page, "Set up two-step verification")).to_be_visible()
+    submit(page, "Email me codes instead")
+    expect(heading(page, "Two-step verification")).to_be_visible()
+    field(page, "Authentication code").fill(read_code(email, purpose="mfa_email"))
+    submit(page, "Verify")
+    expect(heading(page, "Your account")).to_be_visible()

@@ -303,7 +303,7 @@ def test_resend_and_start_over(signed_in, stubber):
     )
     assert_step(signed_in.post(EMAIL_URL, {"action": "resend", "code": "12"}), False, EMAIL_URL)
     assert f"We sent a new code to {NEW_EMAIL}." in follow(signed_in, EMAIL_URL, False)
-    assert_step(signed_in.post(EMAIL_URL, {"action": "restart"}), False, EMAIL_URL)
+    assert_step(signed_in.post(EMAIL_URL, {"action": "other"}), False, EMAIL_URL)
     assert session.pending_attribute_change(session_of(signed_in), "email") == ""
     assert input_named(follow(signed_in, EMAIL_URL, False), "email")
 

@@ -214,7 +214,7 @@ def test_set_up_an_authenticator_app_while_signing_in(client, stubber, auth_resu
     body = follow(client, SETUP_URL, htmx)
     assert input_named(body, "code")
     assert 'for="setup-key"' in body and 'value="JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP"' in body
-    assert "<svg" in body and 'role="img"' in body
+    assert '<svg role="img"' in body
     # A reload shows the same secret: no second association.
     assert 'value="JBSW Y3DP' in follow(client, SETUP_URL, htmx)
 
@@ -237,3 +237,27 @@ def test_a_wrong_first_code_keeps_the_same_secret(client, stubber):
     body = assert_rendered(client.post(SETUP_URL, {"code": "000000"}), False, 422)
     assert_refusal(body, "code", "That code isn't right. Enter the code your app shows now.")
     assert 'value="JBSW Y3DP' in body
+
+
+@BRANCHES
+def test_email_codes_instead_of_an_app_where_the_pool_allows_it(client, stubber, htmx):
+    setup = challenge("MFA_SETUP", MFAS_CAN_SETUP='["SOFTWARE_TOKEN_MFA","SMS_MFA","EMAIL_OTP"]')
+    start(client, stubber, htmx, setup)
+    stubber.add_response("associate_software_token", {"SecretCode": SECRET, "Session": S2})
+    body = follow(client, SETUP_URL, htmx)
+    assert buttons(body) == ["Verify", "Email me codes instead"]
+    expect_answer(
+        stubber,
+        "MFA_SETUP",
+        {"EMAIL": EMAIL},
+        challenge("EMAIL_OTP", S3, CODE_DELIVERY_DESTINATION="a***@e***"),
+        session=S2,
+    )
+    assert_step(post(client, SETUP_URL, {"action": "other"}, htmx), htmx, CODE_URL)
+    assert "We emailed a code to a***@e***." in follow(client, CODE_URL, htmx)
+
+
+def test_no_email_option_when_the_pool_offers_only_apps(client, stubber):
+    start(client, stubber, False, challenge("MFA_SETUP", MFAS_CAN_SETUP='["SOFTWARE_TOKEN_MFA"]'))
+    stubber.add_response("associate_software_token", {"SecretCode": SECRET, "Session": S2})
+    assert buttons(follow(client, SETUP_URL, False)) == ["Verify"]
