@@ -72,3 +72,19 @@ def profile_attributes(app_configs=None, **kwargs) -> list[Error]:
             id="auth_ui.E005",
         )
     ]
+
+
+SIGN_IN_FLOWS = ("password", "srp")
+
+
+@register()
+def sign_in_flow(app_configs=None, **kwargs) -> list[Error]:
+    if settings.COGNITO_SIGN_IN_FLOW in SIGN_IN_FLOWS:
+        return []
+    return [
+        Error(
+            f"COGNITO_SIGN_IN_FLOW is {settings.COGNITO_SIGN_IN_FLOW!r}.",
+            hint=f"Use one of: {', '.join(SIGN_IN_FLOWS)}.",
+            id="auth_ui.E006",
+        )
+    ]

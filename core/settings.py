@@ -157,6 +157,9 @@ else:
     COGNITO_ENDPOINT_URL = env("COGNITO_ENDPOINT_URL", default="")
 COGNITO_AUTO_CONFIRM = env.bool("COGNITO_AUTO_CONFIRM", default=False)
 COGNITO_USES_USERNAMES = env.bool("COGNITO_USES_USERNAMES", default=False)
+# "password": USER_PASSWORD_AUTH (the password goes to Cognito over TLS); "srp": USER_SRP_AUTH
+# (it is proven without being sent), for app clients that allow only SRP.
+COGNITO_SIGN_IN_FLOW = env("COGNITO_SIGN_IN_FLOW", default="password")
 # The site's name, as authenticator apps list it (the issuer of its TOTP codes).
 SITE_NAME = env("SITE_NAME", default="Cognito sign-in")
 # The pool's MFA, used when GetUserPoolMfaConfig can't be read (it needs IAM credentials):

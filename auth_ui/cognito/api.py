@@ -12,6 +12,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from .client import call, cognito_settings, secret_hash
 from .errors import AuthError
+from .srp import SrpClient
 
 POLICY_CACHE_SECONDS = 3600
 # Answers that would tell an unknown, unverified, confirmed or admin-created account from a
@@ -115,6 +116,10 @@ def _tokens_or_challenge(response: dict[str, Any], username: str) -> Tokens | Ch
 
 @sensitive_variables()
 def initiate_auth(*, username: str, password: str) -> Tokens | Challenge:
+    """A password sign-in: sent to Cognito (USER_PASSWORD_AUTH), or proven to it without being
+    sent (USER_SRP_AUTH, when COGNITO_SIGN_IN_FLOW is "srp")."""
+    if settings.COGNITO_SIGN_IN_FLOW == "srp":
+        return _srp_sign_in(username, password)
     response = call(
         "initiate_auth",
         ClientId=_client_id(),
@@ -122,6 +127,43 @@ def initiate_auth(*, username: str, password: str) -> Tokens | Challenge:
         AuthParameters={"USERNAME": username, "PASSWORD": password, **_secret_param(username)},
     )
     return _tokens_or_challenge(response, username)
+
+
+@sensitive_variables()
+def _srp_sign_in(username: str, password: str) -> Tokens | Challenge:
+    client = SrpClient.start()
+    response = call(
+        "initiate_auth",
+        ClientId=_client_id(),
+        AuthFlow="USER_SRP_AUTH",
+        AuthParameters={"USERNAME": username, "SRP_A": client.srp_a, **_secret_param(username)},
+    )
+    if response.get("ChallengeName") != "PASSWORD_VERIFIER":
+        return _tokens_or_challenge(response, username)
+    parameters = response.get("ChallengeParameters", {})
+    # Later answers (and their SECRET_HASH) name the user as Cognito does: its own username.
+    cognito_username = parameters.get("USERNAME") or parameters["USER_ID_FOR_SRP"]
+    claim = client.password_claim(
+        pool_id=cognito_settings().user_pool_id,
+        user_id=parameters["USER_ID_FOR_SRP"],
+        password=password,
+        salt_hex=parameters["SALT"],
+        srp_b_hex=parameters["SRP_B"],
+        secret_block=parameters["SECRET_BLOCK"],
+    )
+    session = {"Session": response["Session"]} if response.get("Session") else {}
+    response = call(
+        "respond_to_auth_challenge",
+        ClientId=_client_id(),
+        ChallengeName="PASSWORD_VERIFIER",
+        ChallengeResponses={
+            "USERNAME": cognito_username,
+            **claim,
+            **_secret_param(cognito_username),
+        },
+        **session,
+    )
+    return _tokens_or_challenge(response, cognito_username)
 
 
 @sensitive_variables()

@@ -115,13 +115,7 @@ def admin():
 def test_choose_the_method_when_none_is_preferred(page: Page, email: str):
     signed_in(page, email)
     key = enrol_app(page, email)
-    # Both methods on, neither preferred: Cognito asks which (SELECT_MFA_TYPE).
-    admin().admin_set_user_mfa_preference(
-        UserPoolId=cognito_stub.USER_POOL_ID,
-        Username=email,
-        SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": False},
-        EmailMfaSettings={"Enabled": True, "PreferredMfa": False},
-    )
+    both_methods_none_preferred(email)
     sign_out_from_account(page)
 
     sign_in(page, email)
@@ -151,11 +145,7 @@ def test_set_up_an_app_at_sign_in_when_the_pool_requires_one(page: Page, email: 
 def test_enrol_and_sign_in_without_javascript(nojs: Page, email: str):
     page = nojs
     signed_in(page, email)
-    open_security(page)
-    page.get_by_role("link", name="Set up an authenticator app").click()
-    key = setup_key(page)
-    field(page, "Authentication code").fill(totp_code(key))
-    assert_redirected(submit_without_js(page, "Verify"), "/account/security/")
+    key = enrol_app_without_js(page)
     sign_out_from_account(page)
 
     sign_in(page, email)
@@ -216,9 +206,7 @@ def test_a_phone_number_for_text_messages(page: Page, email: str):
     expect(heading(page, "Your account")).to_be_visible()
 
 
-def test_email_codes_set_up_at_sign_in_when_the_pool_requires_mfa(
-    page: Page, email: str, pool_mfa
-):
+def test_email_codes_set_up_at_sign_in_when_the_pool_requires_mfa(page: Page, email: str, pool_mfa):
     create_confirmed_user(page, email)
     pool_mfa("ON")
     sign_in(page, email)
@@ -228,3 +216,64 @@ def test_email_codes_set_up_at_sign_in_when_the_pool_requires_mfa(
     field(page, "Authentication code").fill(read_code(email, purpose="mfa_email"))
     submit(page, "Verify")
     expect(heading(page, "Your account")).to_be_visible()
+
+
+def both_methods_none_preferred(email: str) -> None:
+    """Both methods on, neither preferred: Cognito asks which (SELECT_MFA_TYPE)."""
+    admin().admin_set_user_mfa_preference(
+        UserPoolId=cognito_stub.USER_POOL_ID,
+        Username=email,
+        SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": False},
+        EmailMfaSettings={"Enabled": True, "PreferredMfa": False},
+    )
+
+
+def test_choose_email_without_javascript(nojs: Page, email: str):
+    page = nojs
+    signed_in(page, email)
+    enrol_app_without_js(page)
+    both_methods_none_preferred(email)
+    sign_out_from_account(page)
+    sign_in(page, email)
+    expect(heading(page, "Two-step verification")).to_be_visible()
+    assert_redirected(submit_without_js(page, "Email"), "/auth/mfa/")
+    field(page, "Authentication code").fill(read_code(email, purpose="mfa_email"))
+    assert_redirected(submit_without_js(page, "Verify"), "/account/")
+
+
+def enrol_app_without_js(page: Page) -> str:
+    open_security(page)
+    page.get_by_role("link", name="Set up an authenticator app").click()
+    key = setup_key(page)
+    field(page, "Authentication code").fill(totp_code(key))
+    assert_redirected(submit_without_js(page, "Verify"), "/account/security/")
+    return key
+
+
+def test_sign_in_choice_setup_and_phone_pages_are_accessible(
+    page: Page, audit: Audit, email: str, pool_mfa
+):
+    signed_in(page, email)
+    open_security(page)
+    page.get_by_role("link", name="Add a phone number").click()
+    expect(heading(page, "Your phone number")).to_be_visible()
+    audit.check("phone number")
+    field(page, "Phone number").fill("07700")
+    submit(page, "Send code")
+    expect(card(page).locator(".field-error")).to_be_visible()
+    audit.check("phone number, no country code")
+
+    enrol_app(page, email)
+    both_methods_none_preferred(email)
+    sign_out_from_account(page)
+    sign_in(page, email)
+    expect(card(page).get_by_role("button", name="Email")).to_be_visible()
+    audit.check("sign-in, choose a method")
+
+    other = "setup-" + email
+    create_confirmed_user(page, other)
+    pool_mfa("ON")
+    sign_in(page, other)
+    expect(heading(page, "Set up two-step verification")).to_be_visible()
+    audit.check("sign-in, set up two-step verification")
+    audit.assert_clean()

@@ -302,3 +302,58 @@ def test_client_uses_standard_retries_and_the_endpoint(settings):
     assert client.meta.config.retries == {"mode": "standard", "total_max_attempts": 4}
     assert client.meta.config.connect_timeout == settings.COGNITO_CONNECT_TIMEOUT
     assert client is client_module.cognito_client()
+
+
+def test_the_pools_mfa_is_read_once_and_cached(stubber):
+    from auth_ui.cognito import mfa
+
+    cache.clear()
+    stubber.add_response(
+        "get_user_pool_mfa_config",
+        {
+            "MfaConfiguration": "ON",
+            "SoftwareTokenMfaConfiguration": {"Enabled": True},
+            "EmailMfaConfiguration": {"Message": "{####}"},
+        },
+        {"UserPoolId": POOL_ID},
+    )
+    expected = mfa.PoolMfa(mode="ON", methods=("SOFTWARE_TOKEN_MFA", "EMAIL_OTP"))
+    assert mfa.pool_mfa() == expected
+    assert mfa.pool_mfa() == expected  # second read: no call left in the Stubber
+    assert mfa.pool_mfa().required
+
+
+def test_the_pools_mfa_falls_back_to_settings(stubber, settings):
+    from auth_ui.cognito import mfa
+
+    cache.clear()
+    settings.COGNITO_MFA = {"mode": "OPTIONAL", "methods": ["SOFTWARE_TOKEN_MFA"]}
+    client_error(stubber, "get_user_pool_mfa_config", "AccessDeniedException")
+    assert mfa.pool_mfa() == mfa.PoolMfa(mode="OPTIONAL", methods=("SOFTWARE_TOKEN_MFA",))
+
+
+def test_mfa_calls_send_exact_parameters(stubber):
+    from auth_ui.cognito import mfa
+
+    stubber.add_response(
+        "associate_software_token",
+        {"SecretCode": "S" * 32, "Session": SESSION},
+        {"Session": "x" * 20},
+    )
+    assert mfa.associate_software_token(session="x" * 20) == mfa.Association("S" * 32, SESSION)
+    stubber.add_response(
+        "verify_software_token",
+        {"Status": "SUCCESS"},
+        {"AccessToken": "access", "UserCode": "123456"},
+    )
+    assert mfa.verify_software_token(code="123456", access_token="access") == ""
+    stubber.add_response(
+        "set_user_mfa_preference",
+        {},
+        {"AccessToken": "access", "EmailMfaSettings": {"Enabled": True, "PreferredMfa": False}},
+    )
+    mfa.set_mfa_preference(access_token="access", method="EMAIL_OTP", enabled=True, preferred=False)
+    stubber.add_response("verify_software_token", {"Status": "ERROR"})
+    with pytest.raises(cognito.AuthError) as raised:
+        mfa.verify_software_token(code="000000", access_token="access")
+    assert raised.value.code == "CodeMismatchException"
