@@ -1,24 +1,28 @@
 """An impatient person (double-click, Enter again) sends a step once, and sees it running."""
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
-from .helpers import STRONG_PASSWORD, calls, create_confirmed_user, heading, inject_fault
-
-DELAY_MS = 2000  # the request seen in flight on a busy machine; under the read timeout
+from .helpers import STRONG_PASSWORD, calls, create_confirmed_user, heading
 
 
-def count_posts(page: Page, path: str) -> list[str]:
-    """Every POST the browser sends to `path` from now on (a list that fills as they go)."""
-    sent: list[str] = []
-    page.on(
-        "request",
-        lambda request: (
-            sent.append(request.url)
-            if request.method == "POST" and request.url.endswith(path)
-            else None
-        ),
-    )
-    return sent
+def hold_posts(page: Page, path: str) -> list[Route]:
+    """Every POST the browser sends to `path` from now on, held in flight until released (so
+    the in-flight state is seen however busy the machine is: no timing involved)."""
+    held: list[Route] = []
+
+    def route(request_route: Route) -> None:
+        if request_route.request.method == "POST":
+            held.append(request_route)
+        else:
+            request_route.continue_()
+
+    page.route(f"**{path}", route)
+    return held
+
+
+def release(held: list[Route]) -> None:
+    for route in held:
+        route.continue_()
 
 
 def hammer(page: Page, button: Locator, field: Locator) -> None:
@@ -38,14 +42,13 @@ def test_sign_in_is_sent_once(page: Page, email: str, stub):
     password = page.get_by_label("Password", exact=True)
     password.fill(STRONG_PASSWORD)
     stub.clear_calls()
-    posts = count_posts(page, "/auth/sign-in/")
-    inject_fault("InitiateAuth", delay_ms=DELAY_MS)
+    posts = hold_posts(page, "/auth/sign-in/")
 
     hammer(page, page.get_by_role("button", name="Sign in"), password)
+    release(posts)
 
     expect(heading(page, "Your account")).to_be_visible()
     expect(page.get_by_test_id("account-email")).to_have_text(email)
-    page.wait_for_timeout(300)  # room for a stray second request to show up
     assert len(posts) == 1, posts
     assert calls("InitiateAuth") == 1
 
@@ -57,15 +60,14 @@ def test_sign_up_is_sent_once(page: Page, email: str, stub):
     confirm_password = page.get_by_label("Confirm password")
     confirm_password.fill(STRONG_PASSWORD)
     stub.clear_calls()
-    posts = count_posts(page, "/auth/sign-up/")
-    inject_fault("SignUp", delay_ms=DELAY_MS)
+    posts = hold_posts(page, "/auth/sign-up/")
 
     hammer(page, page.get_by_role("button", name="Sign up"), confirm_password)
+    release(posts)
 
     expect(heading(page, "Check your email")).to_be_visible()
     # A second SignUp would have answered "already exists" over the top of this step.
     expect(page.locator("#form-errors")).to_have_count(0)
-    page.wait_for_timeout(300)  # room for a stray second request to show up
     assert len(posts) == 1, posts
     assert calls("SignUp") == 1
     assert len(stub.outbox(to=email)) == 1
