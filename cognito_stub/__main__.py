@@ -46,6 +46,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default="off",
         help="the pool's MFA (optional/on: authenticator app, SMS and email all enabled)",
     )
+    parser.add_argument(
+        "--issuer",
+        choices=("aws", "endpoint"),
+        default="aws",
+        help="tokens' iss: aws (https://cognito-idp.<region>.amazonaws.com/<pool>, the default) "
+        "or endpoint (<this stub's URL>/<pool>, for clients that derive the JWKS from iss)",
+    )
+    parser.add_argument(
+        "--cors-origins",
+        default="*",
+        metavar="ORIGINS",
+        help="browser origins allowed to call the stub: * (default) or a comma-separated list",
+    )
     return parser.parse_args(argv)
 
 
@@ -67,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         reset_code_ttl=args.reset_code_ttl,
         client_secret=args.client_secret,
         mfa=args.mfa,
+        issuer=args.issuer,
+        cors_origins=args.cors_origins,
     )
     try:
         server.start()
@@ -80,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         f"[cognito-stub] app client id  {APP_CLIENT_ID}",
         f"[cognito-stub] demo user      {DEMO_EMAIL} / {DEMO_PASSWORD}",
         f"[cognito-stub] MFA            {MFA_BANNER[args.mfa]}",
+        f"[cognito-stub] token issuer   {server.info()['issuer']}",
+        f"[cognito-stub] CORS origins   {args.cors_origins}",
     ]
     secret = server.engine.state.client_secret
     if secret:

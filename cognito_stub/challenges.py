@@ -1,5 +1,5 @@
-"""Sign-in challenge sessions (MFA): who is signing in, which challenge they must answer, the
-code sent for it, and how long the session lasts.
+"""Sign-in challenge sessions (MFA, and SRP's PASSWORD_VERIFIER): who is signing in, which
+challenge they must answer, the code sent for it, and how long the session lasts.
 
 As in Cognito, a session lasts 3 minutes (the stub's clock) and is good for one successful
 answer; a wrong code leaves it usable, until too many wrong codes end it."""
@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .errors import not_authorized
 
@@ -37,6 +38,7 @@ class Challenge:
     choices: tuple[str, ...] = ()  # SELECT_MFA_TYPE / MFA_SETUP: the methods offered
     setup_email: str = ""  # EMAIL_OTP answering MFA_SETUP: the address being set up
     totp_verified: bool = False  # MFA_SETUP: a software token was verified with this session
+    srp: Any = None  # PASSWORD_VERIFIER: the SRP exchange (srp_sign_in.Exchange)
     wrong_codes: int = 0
     done: bool = False
 
@@ -54,9 +56,10 @@ class ChallengeBook:
         self._sessions: dict[str, Challenge] = {}
         self._lock = threading.Lock()
 
-    def open(self, challenge: Challenge) -> str:
-        """A new session for `challenge`, expiring `lifetime` seconds from now."""
-        session = secrets.token_urlsafe(96)
+    def open(self, challenge: Challenge, session: str | None = None) -> str:
+        """A new session for `challenge` (named `session`, or a random name), expiring
+        `lifetime` seconds from now."""
+        session = session or secrets.token_urlsafe(96)
         with self._lock:
             self._sessions[session] = replace(
                 challenge, expires_at=self._clock() + self.lifetime, done=False

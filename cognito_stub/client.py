@@ -42,11 +42,16 @@ class StubClient(ControlAPI):
                 detail = body.decode(errors="replace")
             raise StubClientError(exc.code, detail) from None
 
+    @property
+    def url(self) -> str:
+        return self.base_url
+
     def info(self) -> dict[str, Any]:
         return self._request("GET", "/_stub/health")
 
-    def outbox(self, to: str | None = None) -> list[dict[str, str]]:
-        query = f"?{urlencode({'to': to})}" if to else ""
+    def outbox(self, to: str | None = None, pool_id: str | None = None) -> list[dict[str, str]]:
+        wanted = {k: v for k, v in (("to", to), ("pool", pool_id)) if v}
+        query = f"?{urlencode(wanted)}" if wanted else ""
         return self._request("GET", f"/_stub/outbox{query}")["messages"]
 
     def clear_outbox(self) -> None:
@@ -72,3 +77,15 @@ class StubClient(ControlAPI):
 
     def reset(self) -> None:
         self._request("POST", "/_stub/reset", {})
+
+    def _create_pool(self, request: dict[str, Any]) -> dict[str, Any]:
+        return self._request("POST", "/_stub/pools", request)
+
+    def pools(self) -> list[dict[str, Any]]:
+        return self._request("GET", "/_stub/pools")["pools"]
+
+    def reset_pool(self, pool_id: str) -> dict[str, Any]:
+        return self._request("POST", f"/_stub/pools/{pool_id}/reset", {})
+
+    def delete_pool(self, pool_id: str) -> None:
+        self._request("DELETE", f"/_stub/pools/{pool_id}")

@@ -28,6 +28,8 @@ FAMILY = {
 # to this book, and are recorded in the outbox under these purposes.
 MFA_SMS = "mfa_sms"
 MFA_EMAIL = "mfa_email"
+# AdminCreateUser's invitation: its "code" is the temporary password.
+INVITATION = "invitation"
 
 
 def new_code() -> str:

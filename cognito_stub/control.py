@@ -1,6 +1,7 @@
 """What StubServer (in-process) and StubClient (over HTTP) share of the control API.
 
-Each supplies its transport (`outbox`, `_add_fault`); the questions and the fault spec live here.
+Each supplies its transport (`outbox`, `_add_fault`, `_create_pool`); the questions, the fault
+spec and the pool request live here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,30 @@ class ControlAPI:
 
     def _add_fault(self, spec: dict[str, Any]) -> dict[str, Any]:
         raise NotImplementedError
+
+    def _create_pool(self, request: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def create_pool(
+        self,
+        *,
+        name: str | None = None,
+        mfa: str = "off",
+        client_secret: bool | str = False,
+        auth_flows: list[str] | None = None,
+        refresh_token_rotation: int | None = None,
+    ) -> dict[str, Any]:
+        """A new pool with one app client, for a test of its own: its `user_pool_id`,
+        `client_id`, `client_secret` (or None), `issuer`, `region`, `endpoint` ...
+        `refresh_token_rotation` is the old token's grace period (seconds), None for off."""
+        request: dict[str, Any] = {"mfa": mfa, "client_secret": client_secret}
+        if name is not None:
+            request["name"] = name
+        if auth_flows is not None:
+            request["auth_flows"] = list(auth_flows)
+        if refresh_token_rotation is not None:
+            request["refresh_token_rotation"] = refresh_token_rotation
+        return self._create_pool(request)
 
     def latest_code(self, to: str, purpose: str | None = None) -> str | None:
         """The newest code sent to `to` (for `purpose`, if given), or None."""

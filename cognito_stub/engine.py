@@ -14,6 +14,7 @@ from typing import Any
 from . import moto_bridge as bridge
 from .errors import TARGET_PREFIX, CognitoError, Response, error_response, json_response
 from .faults import Fault, FaultBook, parse_fault
+from .pools import spec_from_request
 from .state import Handler, StubState
 from .users import canonicalize_usernames
 
@@ -55,6 +56,26 @@ class StubEngine:
     def pool_exists(self, pool_id: str) -> bool:
         with self.lock:
             return self.state.pool_exists(pool_id)
+
+    # -- pools for isolated test runs (PoolSpecError for a bad request, KeyError for a pool
+    # the stub did not make) --------------------------------------------------------------
+    def create_pool(self, request: Any) -> dict[str, Any]:
+        spec = spec_from_request(request)
+        with self.lock:
+            self.state.add_pool(spec)
+            return self.state.describe_pool(spec)
+
+    def reset_pool(self, pool_id: str) -> dict[str, Any]:
+        with self.lock:
+            return self.state.describe_pool(self.state.reset_pool(pool_id))
+
+    def delete_pool(self, pool_id: str) -> None:
+        with self.lock:
+            self.state.remove_pool(pool_id)
+
+    def managed_pools(self) -> list[dict[str, Any]]:
+        with self.lock:
+            return [self.state.describe_pool(spec) for spec in self.state.pools.values()]
 
     def handle(self, target: str | None, body: bytes) -> Response:
         """Answer one Cognito JSON-protocol request (`X-Amz-Target` header and body)."""

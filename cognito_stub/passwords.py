@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+import string
 from typing import Any
 
 from .errors import CognitoError
@@ -35,3 +37,14 @@ def check_password(password: str | None, policy: dict[str, Any]) -> None:
     for key, test, message in rules:
         if policy.get(key, True) and not any(test(ch) for ch in password):
             raise CognitoError("InvalidPasswordException", _PREFIX + message)
+
+
+def temporary_password(policy: dict[str, Any]) -> str:
+    """A random password that `policy` accepts (AdminCreateUser without TemporaryPassword)."""
+    length = max(int(policy.get("MinimumLength", 8)), 12)
+    classes = [string.ascii_uppercase, string.ascii_lowercase, string.digits, "!#%&*+-=?@^_"]
+    chosen = [secrets.choice(chars) for chars in classes]
+    everything = "".join(classes)
+    chosen += [secrets.choice(everything) for _ in range(length - len(chosen))]
+    secrets.SystemRandom().shuffle(chosen)
+    return "".join(chosen)

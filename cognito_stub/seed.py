@@ -1,4 +1,5 @@
-"""The seed every start and every reset begins from: the pool, its client(s), the demo user."""
+"""What every start and every reset begins from: the seeded pool (its fixed ids, its client(s),
+the demo user), and how any managed pool is built from its PoolSpec."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from .ids import (
     USER_POOL_NAME,
 )
 from .passwords import DEFAULT_PASSWORD_POLICY
+from .pools import ClientSpec, PoolSpec
 
 POOL_CONFIG: dict[str, Any] = {
     "UsernameAttributes": ["email"],
@@ -28,26 +30,27 @@ POOL_CONFIG: dict[str, Any] = {
     "UserAttributeUpdateSettings": {"AttributesRequireVerificationBeforeUpdate": ["email"]},
 }
 
-CLIENT_CONFIG: dict[str, Any] = {
-    "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-    "PreventUserExistenceErrors": "ENABLED",
-    "EnableTokenRevocation": True,
-}
 
-
-def seed(backend: Any, client_secret: str | None = None) -> None:
-    """Create the pool, the app client(s) and the confirmed demo user with the fixed ids."""
-    bridge.create_pool(backend, USER_POOL_ID, USER_POOL_NAME, POOL_CONFIG)
-    clients = [(APP_CLIENT_ID, APP_CLIENT_NAME, None)]
+def seeded_spec(client_secret: str | None = None, mfa: str = "off") -> PoolSpec:
+    """The fixed pool: the app client, the secret client when there is a secret."""
+    clients = [ClientSpec(APP_CLIENT_ID, APP_CLIENT_NAME)]
     if client_secret:
-        clients.append((SECRET_CLIENT_ID, SECRET_CLIENT_NAME, client_secret))
-    for client_id, name, secret in clients:
-        config = {**CLIENT_CONFIG, "ClientName": name}
-        bridge.create_client(backend, USER_POOL_ID, client_id, config, secret)
-    bridge.create_confirmed_user(
-        backend,
-        USER_POOL_ID,
-        DEMO_EMAIL,
-        DEMO_PASSWORD,
-        [{"Name": "email_verified", "Value": "true"}],
-    )
+        clients.append(ClientSpec(SECRET_CLIENT_ID, SECRET_CLIENT_NAME, client_secret))
+    return PoolSpec(USER_POOL_ID, USER_POOL_NAME, tuple(clients), mfa, demo_user=True)
+
+
+def build(backend: Any, spec: PoolSpec) -> None:
+    """Create the pool, its clients (and the confirmed demo user) with the spec's ids."""
+    bridge.create_pool(backend, spec.pool_id, spec.name, POOL_CONFIG)
+    for client in spec.clients:
+        bridge.create_client(
+            backend, spec.pool_id, client.client_id, client.config(), client.secret
+        )
+    if spec.demo_user:
+        bridge.create_confirmed_user(
+            backend,
+            spec.pool_id,
+            DEMO_EMAIL,
+            DEMO_PASSWORD,
+            [{"Name": "email_verified", "Value": "true"}],
+        )

@@ -10,10 +10,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .control import ControlAPI
+from .control_routes import describe
+from .cors import with_cors
 from .engine import StubEngine
 from .faults import Fault
 from .operations import HANDLERS
-from .routes import describe, route
+from .routes import route
 from .state import StubOptions, StubState
 
 
@@ -34,15 +36,12 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         url = urlsplit(self.path)
-        status, headers, payload = route(
-            self.server.engine,
-            self.command,
-            url.path,
-            url.query,
-            self.headers,
-            body,
-            self.server.base_url,
+        engine = self.server.engine
+        response = route(
+            engine, self.command, url.path, url.query, self.headers, body, self.server.base_url
         )
+        origins = engine.state.options.cors_origins
+        status, headers, payload = with_cors(response, self.command, self.headers, origins)
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -50,7 +49,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
-    do_GET = do_POST = do_DELETE = do_PUT = _serve
+    do_GET = do_POST = do_DELETE = do_PUT = do_OPTIONS = _serve
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # codes are printed by the outbox; request lines would drown them
@@ -86,6 +85,7 @@ class StubServer(ControlAPI):
         httpd.engine = self.engine
         self._httpd = httpd
         httpd.base_url = self.url
+        self.engine.state.endpoint = self.url
         self._thread = threading.Thread(
             target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -124,8 +124,8 @@ class StubServer(ControlAPI):
     def info(self) -> dict[str, Any]:
         return describe(self.engine.state, self.url)
 
-    def outbox(self, to: str | None = None) -> list[dict[str, str]]:
-        return self.engine.state.outbox.messages(to)
+    def outbox(self, to: str | None = None, pool_id: str | None = None) -> list[dict[str, str]]:
+        return self.engine.state.outbox.messages(to, pool_id)
 
     def clear_outbox(self) -> None:
         self.engine.state.outbox.clear()
@@ -151,3 +151,15 @@ class StubServer(ControlAPI):
 
     def reset(self) -> None:
         self.engine.reset()
+
+    def _create_pool(self, request: dict[str, Any]) -> dict[str, Any]:
+        return self.engine.create_pool(request)
+
+    def pools(self) -> list[dict[str, Any]]:
+        return self.engine.managed_pools()
+
+    def reset_pool(self, pool_id: str) -> dict[str, Any]:
+        return self.engine.reset_pool(pool_id)
+
+    def delete_pool(self, pool_id: str) -> None:
+        self.engine.delete_pool(pool_id)

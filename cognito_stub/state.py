@@ -1,12 +1,10 @@
-"""Everything the stub knows: moto's users (through the bridge), codes, outbox, lockouts,
-revoked and expiring tokens, pending email changes, MFA (pool and user settings, TOTP secrets,
-sign-in challenge sessions), the client secret and the options. Operations receive it; they
-never see the engine."""
+"""Everything the stub knows: moto's users (through the bridge), the managed pools, codes,
+outbox, lockouts, revoked, expiring and rotated-out tokens, pending email changes, MFA (pool
+and user settings, TOTP secrets, sign-in challenge sessions), the token minter and the options.
+Operations receive it; they never see the engine."""
 
 from __future__ import annotations
 
-import secrets
-import string
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,12 +15,16 @@ from . import passwords
 from .access_tokens import AccessTokenBook
 from .challenges import ChallengeBook
 from .codes import FAMILY, FORGOT_PASSWORD, CodeBook, new_code
-from .ids import USER_POOL_ID
+from .ids import REGION
 from .lockout import LockoutBook
 from .mfa import SEEDED_SMS, PoolMfaBook, PoolMfaConfig, UserMfaBook
+from .minting import TokenMinter
 from .outbox import Outbox
-from .seed import seed
+from .pools import PoolSpec, new_client_secret
+from .seed import build, seeded_spec
 from .totp import TotpBook
+
+ISSUER_MODES = ("aws", "endpoint")
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,20 @@ class StubOptions:
     # What code expiry, lockouts, challenge sessions and TOTP codes read the time from
     # (seconds, Unix time for TOTP to match authenticator apps); tests pass a fake one.
     clock: Callable[[], float] = time.time
+    # Tokens' `iss`: "aws" (https://cognito-idp.<region>.amazonaws.com/<pool id>) or
+    # "endpoint" (<the stub's URL>/<pool id>, where its JWKS and discovery document are).
+    issuer: str = "aws"
+    # Origins allowed to call the stub from a browser: ("*",) or exact origins.
+    cors_origins: tuple[str, ...] = ("*",)
 
     def __post_init__(self) -> None:
         PoolMfaConfig.preset(self.mfa)  # ValueError for anything but off, optional, on
-
-
-def generate_client_secret() -> str:
-    alphabet = string.ascii_lowercase + string.digits
-    return "".join(secrets.choice(alphabet) for _ in range(51))
+        if self.issuer not in ISSUER_MODES:
+            raise ValueError(f"issuer must be aws or endpoint (not {self.issuer!r})")
+        origins = self.cors_origins
+        if isinstance(origins, str):  # "*" or "http://a.test,http://b.test"
+            origins = [o.strip() for o in origins.split(",") if o.strip()]
+        object.__setattr__(self, "cors_origins", tuple(origins))
 
 
 class StubState:
@@ -60,7 +68,11 @@ class StubState:
             self.options.max_password_attempts, self.options.lockout_seconds, clock=clock
         )
         self.revoked_tokens: set[str] = set()  # refresh tokens
+        self.rotated_out: dict[str, float] = {}  # refresh token -> end of its grace period
         self.access_tokens = AccessTokenBook(clock=clock)
+        self.minter = TokenMinter(self.issuer, self.access_tokens.issued)
+        self.endpoint = ""  # the server's URL, once it listens (for the "endpoint" issuer)
+        self.pools: dict[str, PoolSpec] = {}  # the pools made from a spec (and resettable)
         # A changed email waiting for its code (pools that verify email before updating it),
         # by user id. Cognito shows it nowhere: GetUser and tokens keep the old email.
         self.pending_emails: dict[str, str] = {}
@@ -70,27 +82,53 @@ class StubState:
         self.challenges = ChallengeBook(clock=clock, max_wrong_codes=self.options.max_code_attempts)
         secret = self.options.client_secret
         self.client_secret: str | None = (
-            (secret if isinstance(secret, str) else generate_client_secret()) if secret else None
+            (secret if isinstance(secret, str) else new_client_secret()) if secret else None
         )
         self.backend: Any = None
 
+    def issuer(self, pool_id: str) -> str:
+        """The `iss` of the pool's tokens (and its discovery document's `issuer`)."""
+        if self.options.issuer == "endpoint":
+            return f"{self.endpoint.rstrip('/')}/{pool_id}"
+        return f"https://cognito-idp.{REGION}.amazonaws.com/{pool_id}"
+
     def reset(self) -> None:
-        """Wipe moto's cognito-idp state and ours, then seed the fixed pool/clients/demo user.
-        moto checks passwords with our check, so its messages are Cognito's too."""
-        backend = bridge.reset_backend(self.check_password, self.access_tokens.issued)
-        seed(backend, self.client_secret)
-        self.backend = backend
-        self.codes.clear()
-        self.outbox.clear()
-        self.lockouts.clear()
+        """Wipe moto's cognito-idp state and ours (pools made since included), then seed the
+        fixed pool/clients/demo user. moto checks passwords with our check, so its messages are
+        Cognito's too."""
+        self.backend = bridge.reset_backend(self.check_password, self.minter)
+        for book in (self.codes, self.outbox, self.lockouts, self.access_tokens, self.minter):
+            book.clear()
+        for book in (self.pool_mfa, self.user_mfa, self.totp, self.challenges):
+            book.clear()
         self.revoked_tokens.clear()
-        self.access_tokens.clear()
+        self.rotated_out.clear()
         self.pending_emails.clear()
-        self.pool_mfa.clear()
-        self.pool_mfa.set(USER_POOL_ID, PoolMfaConfig.preset(self.options.mfa))
-        self.user_mfa.clear()
-        self.totp.clear()
-        self.challenges.clear()
+        self.pools.clear()
+        self.add_pool(seeded_spec(self.client_secret, self.options.mfa))
+
+    def add_pool(self, spec: PoolSpec) -> None:
+        """Build a managed pool (and its clients) from its spec, with the spec's MFA."""
+        build(self.backend, spec)
+        self.pools[spec.pool_id] = spec
+        self.pool_mfa.set(spec.pool_id, PoolMfaConfig.preset(spec.mfa))
+
+    def remove_pool(self, pool_id: str) -> PoolSpec:
+        """Drop a managed pool and what we keep about its users (KeyError if not managed)."""
+        spec = self.pools.pop(pool_id)
+        for user in bridge.delete_pool(self.backend, pool_id):
+            self.forget_user(user)
+        self.outbox.forget_pool(pool_id)
+        return spec
+
+    def reset_pool(self, pool_id: str) -> PoolSpec:
+        """One managed pool back to what it was made as (KeyError if not managed)."""
+        spec = self.remove_pool(pool_id)
+        self.add_pool(spec)
+        return spec
+
+    def describe_pool(self, spec: PoolSpec) -> dict[str, Any]:
+        return {**spec.describe(), "issuer": self.issuer(spec.pool_id), "endpoint": self.endpoint}
 
     def pool_mfa_config(self, pool: Any) -> PoolMfaConfig:
         """The pool's MFA configuration. A pool never configured here (made by CreateUserPool)
@@ -108,6 +146,7 @@ class StubState:
         self.pending_emails.pop(key, None)
         self.user_mfa.forget(key)
         self.totp.forget(key)
+        self.lockouts.record_success(key)
 
     def check_password(self, pool: Any, password: str | None) -> None:
         """Raise InvalidPasswordException (Cognito's wording) if `password` breaks the pool's
@@ -125,15 +164,19 @@ class StubState:
             else self.options.signup_code_ttl
         )
         code = self.codes.issue(bridge.user_id(user), purpose, email, ttl)
-        self.outbox.record(email, bridge.username(user), purpose, code)
+        self.record_sent(user, purpose, email, code)
         return code
 
     def send_one_time_code(self, user: Any, purpose: str, to: str) -> str:
         """A new code for a sign-in challenge (the challenge session keeps it), recorded in the
         outbox as sent to `to` (a phone number or an email)."""
         code = new_code()
-        self.outbox.record(to, bridge.username(user), purpose, code)
+        self.record_sent(user, purpose, to, code)
         return code
+
+    def record_sent(self, user: Any, purpose: str, to: str, code: str) -> None:
+        """A message "sent" to `to` about `user` (a code, or an invitation's password)."""
+        self.outbox.record(to, bridge.username(user), purpose, code, bridge.user_pool_id(user))
 
     def revoke_tokens(self, refresh_tokens: list[str], access_tokens: list[str]) -> None:
         """Remember revoked tokens, so that Cognito's "has been revoked" answers can be given."""

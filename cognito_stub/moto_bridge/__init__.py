@@ -3,7 +3,8 @@ users as opaque handles passed to the functions here. moto is imported lazily: i
 cognito_stub must not import it (it is a dev-only dependency).
 
 By topic: `backend` (reset, seeding, moto's own request handling), `pools` (pools, clients,
-their settings), `lookup` + `users` (users), `tokens` (tokens, sign-out, ID token claims)."""
+their settings), `lookup` + `users` (users), `tokens` (tokens, sign-out, rotation, and minting
+through our TokenMinter)."""
 
 from __future__ import annotations
 
@@ -15,28 +16,32 @@ from .backend import (
     create_pool,
     dispatch,
     moto_answer,
-    public_jwks,
     reset_backend,
 )
-from .lookup import email_of, find_user, sign_in_name, user_id, username
+from .lookup import email_of, find_user, sign_in_name, user_id, user_pool_id, username
 from .pools import (
     AppClient,
     attribute_mutable,
     auto_verifies,
+    delete_pool,
     describe_pool,
     find_pool,
     mfa_configuration,
     password_policy,
     pool_and_client,
     pool_id,
+    pool_name,
+    signs_in_by_alias,
     verifies_before_update,
 )
 from .tokens import (
     RefreshToken,
     SignedOut,
     access_token_owner,
+    forget_refresh_token,
     refresh_token,
     revoke_refresh_token,
+    rotate_refresh_token,
     sign_out,
     tokens_from_refresh_token,
 )
@@ -57,6 +62,7 @@ from .users import (
     is_enabled,
     log_in,
     password_matches,
+    password_of,
     respond_to_auth_challenge,
     session_username,
     set_attributes,
@@ -86,6 +92,7 @@ __all__ = [
     "create_client",
     "create_confirmed_user",
     "create_pool",
+    "delete_pool",
     "delete_user",
     "describe",
     "describe_pool",
@@ -95,20 +102,23 @@ __all__ = [
     "end_session",
     "find_pool",
     "find_user",
+    "forget_refresh_token",
     "initiate_auth",
     "is_enabled",
     "log_in",
     "mfa_configuration",
     "moto_answer",
     "password_matches",
+    "password_of",
     "password_policy",
     "pool_and_client",
     "pool_id",
-    "public_jwks",
+    "pool_name",
     "refresh_token",
     "reset_backend",
     "respond_to_auth_challenge",
     "revoke_refresh_token",
+    "rotate_refresh_token",
     "session_username",
     "set_attributes",
     "set_email_verified",
@@ -116,8 +126,10 @@ __all__ = [
     "sign_in_name",
     "sign_out",
     "sign_up",
+    "signs_in_by_alias",
     "tokens_from_refresh_token",
     "user_id",
+    "user_pool_id",
     "user_status",
     "username",
     "verifies_before_update",

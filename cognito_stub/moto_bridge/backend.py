@@ -12,18 +12,15 @@ from typing import Any
 
 from ..errors import TARGET_PREFIX, CognitoError, Response, json_response
 from ..ids import ACCOUNT_ID, REGION
-from .tokens import id_token_claims
+from ..minting import TokenMinter
+from .tokens import mint_with
 from .users import confirm
 
 
-def reset_backend(
-    validate_password: Callable[[Any, str], None],
-    access_token_issued: Callable[[str, int], None],
-) -> Any:
+def reset_backend(validate_password: Callable[[Any, str], None], minter: TokenMinter) -> Any:
     """Wipe moto's cognito-idp state (process-global) and return its backend, which from now on
     checks passwords with `validate_password(pool, password)` instead of moto's own check, and
-    whose pools (seeded or created by CreateUserPool) report every access token they mint to
-    `access_token_issued(token, expires_in)` and put Cognito's claims in ID tokens."""
+    whose pools (seeded, or created by CreateUserPool) mint their tokens with `minter`."""
     from moto.backends import get_backend
 
     backend = get_backend("cognito-idp")[ACCOUNT_ID][REGION]
@@ -36,7 +33,7 @@ def reset_backend(
 
     def create_adapted_pool(name: str, config: dict[str, Any]) -> Any:
         pool = create_user_pool(name, config)
-        _adapt_pool(pool, access_token_issued)
+        mint_with(pool, minter)
         return pool
 
     backend._validate_password = check
@@ -44,39 +41,16 @@ def reset_backend(
     return backend
 
 
-def _adapt_pool(pool: Any, access_token_issued: Callable[[str, int], None]) -> None:
-    """Instance overrides on one moto pool: ID token claims as Cognito's (moto's own methods
-    call these through `self`), and a report of every access token minted."""
-    create_access_token = pool.create_access_token
-
-    def report_access_token(client_id: str, username: str, origin_jti: str) -> tuple[str, int]:
-        token, expires_in = create_access_token(client_id, username, origin_jti)
-        access_token_issued(token, expires_in)
-        return token, expires_in
-
-    pool.create_access_token = report_access_token
-    pool.get_user_extra_data_by_client_id = lambda client_id, name: id_token_claims(
-        pool, client_id, name
-    )
-
-
 _signing_key_lock = threading.Lock()
 
 
 @cache
 def _moto_signing_key() -> Any:
+    """moto parses its published key for every pool it makes; we never sign with it."""
     from joserfc import jwk
     from moto.utilities.utils import load_resource
 
     return jwk.RSAKey.import_key(load_resource("cognitoidp/resources/jwks-private.json"))
-
-
-@cache
-def public_jwks() -> bytes:
-    """The public half of the key moto signs every token with."""
-    from moto.utilities.utils import load_resource
-
-    return json.dumps(load_resource("cognitoidp/resources/jwks-public.json")).encode()
 
 
 # -- seeding with fixed ids (moto generates random ones) ----------------------------------

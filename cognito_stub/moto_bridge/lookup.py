@@ -36,3 +36,7 @@ def user_id(user: Any) -> str:
 
 def username(user: Any) -> str:
     return user.username
+
+
+def user_pool_id(user: Any) -> str:
+    return user.user_pool_id

@@ -10,16 +10,23 @@ from typing import Any
 class AppClient:
     id: str
     secret: str | None  # None for a client without a secret
-    auth_flows: tuple[str, ...]
+    auth_flows: tuple[str, ...]  # ExplicitAuthFlows as set (empty: Cognito's default)
+    # RefreshTokenRotation: None when off, else the old token's grace period in seconds.
+    rotation_grace: int | None = None
 
 
 def pool_and_client(backend: Any, client_id: str | None) -> tuple[Any, AppClient] | None:
     for pool in backend.user_pools.values():
         if client_id in pool.clients:
+            config = pool.clients[client_id].extended_config
             client = pool.clients[client_id]
-            flows = tuple(client.extended_config.get("ExplicitAuthFlows") or ())
+            flows = tuple(config.get("ExplicitAuthFlows") or ())
             secret = client.secret if client.generate_secret else None
-            return pool, AppClient(client.id, secret, flows)
+            rotation = config.get("RefreshTokenRotation") or {}
+            grace = None
+            if rotation.get("Feature") == "ENABLED":
+                grace = int(rotation.get("RetryGracePeriodSeconds") or 0)
+            return pool, AppClient(client.id, secret, flows, grace)
     return None
 
 
@@ -29,6 +36,21 @@ def pool_id(pool: Any) -> str:
 
 def find_pool(backend: Any, pool_id: str) -> Any | None:
     return backend.user_pools.get(pool_id)
+
+
+def delete_pool(backend: Any, pool_id: str) -> list[Any]:
+    """Remove a pool (its users, clients and tokens); returns the users it had."""
+    pool = backend.user_pools.pop(pool_id, None)
+    return list(pool.users.values()) if pool is not None else []
+
+
+def signs_in_by_alias(pool: Any) -> bool:
+    """Whether users sign in by email or phone number (their Cognito username is then the sub)."""
+    return bool(pool.extended_config.get("UsernameAttributes"))
+
+
+def pool_name(pool: Any) -> str:
+    return pool.name
 
 
 def describe_pool(backend: Any, pool_id: str) -> Any:

@@ -1,5 +1,6 @@
 """moto's tokens: refresh tokens, whose an access token is, revocation and sign-out, moving a
-user's tokens to a name that survives an email change, and the claims in ID tokens.
+user's tokens to a name that survives an email change, minting with our TokenMinter, and
+rotating refresh tokens.
 
 moto keeps access and ID tokens as {jwt: (client id, username)} and refresh tokens as
 {token: (client id, username, origin jti)}, or None once revoked; the username is whatever the
@@ -10,9 +11,11 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from ..minting import TokenMinter, UserFacts
 from .lookup import find_user
 
 
@@ -109,16 +112,51 @@ def name_tokens_by_sub(backend: Any, pool: Any, user: Any) -> None:
             backend.sessions[session] = (user.username, session_pool)
 
 
-def id_token_claims(pool: Any, client_id: str, name: str) -> dict[str, Any]:
-    """The user's attributes as Cognito puts them in an ID token (those the client may read,
-    all by default; `email_verified` and `phone_number_verified` as booleans). moto adds
-    custom attributes, groups and the standard claims."""
+def _facts(pool: Any, client_id: str, name: str) -> UserFacts:
+    """The user as a token describes them: attributes the client may read (all unless it has
+    ReadAttributes) and their groups."""
     user = find_user(pool, name)
+    if user is None:  # moto looked the user up by this name a moment ago
+        raise LookupError(f"no user {name!r} in {pool.id}")
     client = pool.clients.get(client_id)
     readable = client.extended_config.get("ReadAttributes") if client else None
-    claims: dict[str, Any] = {}
-    for attribute, value in user.attribute_lookup.items() if user else ():
-        if attribute == "sub" or (readable and attribute not in readable):
-            continue
-        claims[attribute] = value == "true" if attribute.endswith("_verified") else value
-    return claims
+    attributes = {
+        attribute: value
+        for attribute, value in user.attribute_lookup.items()
+        if not readable or attribute in readable
+    }
+    groups = tuple(sorted(group.group_name for group in user.groups))
+    return UserFacts(user.id, user.username, attributes, groups)
+
+
+def mint_with(pool: Any, minter: TokenMinter) -> None:
+    """Instance overrides on one moto pool: every ID and access token moto's own code mints
+    (sign-in, refresh) is made by `minter` (our claims, our key) and kept in moto's tables."""
+
+    def create_id_token(client_id: str, username: str, origin_jti: str) -> tuple[str, int]:
+        facts = _facts(pool, client_id, username)
+        token, expires_in = minter.id_token(pool.id, client_id, facts, origin_jti)
+        pool.id_tokens[token] = (client_id, username)
+        return token, expires_in
+
+    def create_access_token(client_id: str, username: str, origin_jti: str) -> tuple[str, int]:
+        facts = _facts(pool, client_id, username)
+        token, expires_in = minter.access_token(pool.id, client_id, facts, origin_jti)
+        pool.access_tokens[token] = (client_id, username)
+        return token, expires_in
+
+    pool.create_id_token = create_id_token
+    pool.create_access_token = create_access_token
+
+
+def rotate_refresh_token(pool: Any, token: str) -> str:
+    """A new refresh token of the same sign-in (client, user and origin_jti) as `token`."""
+    entry = pool.refresh_tokens[token]
+    new_token = str(uuid.uuid4())
+    pool.refresh_tokens[new_token] = entry
+    return new_token
+
+
+def forget_refresh_token(pool: Any, token: str) -> None:
+    """A rotated-out token whose grace period is over: moto no longer knows it."""
+    pool.refresh_tokens.pop(token, None)

@@ -40,6 +40,11 @@ def password_matches(user: Any, password: str | None) -> bool:
     return user.password == password
 
 
+def password_of(user: Any) -> str:
+    """The user's password (moto keeps it in the clear; SRP derives its verifier from it)."""
+    return user.password or ""
+
+
 def set_password(user: Any, password: str) -> None:
     user.password = password
 

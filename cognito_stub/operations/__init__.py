@@ -6,7 +6,7 @@ raises CognitoError. HANDLERS is what the engine is given; every other operation
 
 from __future__ import annotations
 
-from . import account, attributes, auth, mfa, mfa_pool, passwords, sign_up, tokens
+from . import account, admin_users, attributes, auth, mfa, mfa_pool, passwords, sign_up, tokens
 
 HANDLERS = {
     **sign_up.HANDLERS,
@@ -17,6 +17,7 @@ HANDLERS = {
     **attributes.HANDLERS,
     **mfa.HANDLERS,
     **mfa_pool.HANDLERS,
+    **admin_users.HANDLERS,
 }
 
 __all__ = ["HANDLERS"]

@@ -1,5 +1,6 @@
-"""Sign-in: InitiateAuth and AdminInitiateAuth (password, refresh), RespondToAuthChallenge and
-AdminRespondToAuthChallenge (a new password; MFA, see mfa_sign_in)."""
+"""Sign-in: InitiateAuth and AdminInitiateAuth (password, SRP, refresh), RespondToAuthChallenge
+and AdminRespondToAuthChallenge (SRP's PASSWORD_VERIFIER, a new password; MFA, see
+mfa_sign_in). Every flow must be one the app client allows (ExplicitAuthFlows)."""
 
 from __future__ import annotations
 
@@ -8,24 +9,34 @@ from typing import TYPE_CHECKING, Any
 from .. import moto_bridge as bridge
 from ..errors import CognitoError, invalid_parameter, not_authorized
 from ..moto_bridge import AppClient
-from . import mfa_sign_in
-from .common import INCORRECT_CREDENTIALS, check_secret_hash, pool_and_client, required
+from . import mfa_sign_in, srp_sign_in
+from .common import check_secret_hash, pool_and_client, required
+from .password_sign_in import password_sign_in
+from .tokens import refresh_token_auth
 
 if TYPE_CHECKING:
     from ..state import Handler, StubState
 
 REFRESH_FLOWS = ("REFRESH_TOKEN_AUTH", "REFRESH_TOKEN")
 ADMIN_PASSWORD_FLOWS = ("ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH")  # the second: legacy
+# What a client created without ExplicitAuthFlows allows (Cognito's default).
+DEFAULT_FLOWS = ("ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
+# The ExplicitAuthFlows values (current and legacy) that allow each AuthFlow.
+ALLOWED_BY = {
+    "USER_PASSWORD_AUTH": {"ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH"},
+    "ADMIN_USER_PASSWORD_AUTH": {"ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"},
+    "ADMIN_NO_SRP_AUTH": {"ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"},
+    "CUSTOM_AUTH": {"ALLOW_CUSTOM_AUTH", "CUSTOM_AUTH_FLOW_ONLY"},
+}
 
 
-def _check_flow_enabled(client: AppClient, flow: str) -> None:
-    allowed = client.auth_flows
-    names = {f"ALLOW_{flow}", flow}
-    if flow in ADMIN_PASSWORD_FLOWS:
-        names |= {"ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"}
-    if allowed and not names & set(allowed):
-        if flow in REFRESH_FLOWS:
-            return  # Cognito always allows refreshing
+def check_flow_enabled(client: AppClient, flow: str) -> None:
+    if flow in REFRESH_FLOWS:
+        return  # Cognito always allows refreshing
+    allowed = set(client.auth_flows or DEFAULT_FLOWS)
+    if not ALLOWED_BY.get(flow, {f"ALLOW_{flow}"}) & allowed:
+        if flow in ADMIN_PASSWORD_FLOWS:
+            raise invalid_parameter("Auth flow not enabled for this client")
         raise invalid_parameter(f"{flow} flow not enabled for this client")
 
 
@@ -42,86 +53,30 @@ def _admin_pool_and_client(state: StubState, params: dict[str, Any]) -> tuple[An
 
 def initiate_auth(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
     pool, client = pool_and_client(state, params.get("ClientId"))
-    flow = required(params, "AuthFlow")
-    auth = dict(params.get("AuthParameters") or {})
-    _check_flow_enabled(client, flow)
-    if flow == "USER_PASSWORD_AUTH":
-        return _password_sign_in(state, pool, client, auth)
-    if flow in REFRESH_FLOWS:
-        return _refresh(state, pool, client, auth)
-    return bridge.initiate_auth(state.backend, client.id, flow, auth)
+    return _initiate(state, pool, client, params, "USER_PASSWORD_AUTH")
 
 
 def admin_initiate_auth(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    """The password flows and refresh as InitiateAuth answers them; any other flow is moto's."""
+    """As InitiateAuth, with the admin password flows instead of USER_PASSWORD_AUTH."""
     pool, client = _admin_pool_and_client(state, params)
+    return _initiate(state, pool, client, params, *ADMIN_PASSWORD_FLOWS)
+
+
+def _initiate(
+    state: StubState, pool: Any, client: AppClient, params: dict[str, Any], *password_flows: str
+) -> dict[str, Any]:
     flow = required(params, "AuthFlow")
     auth = dict(params.get("AuthParameters") or {})
-    _check_flow_enabled(client, flow)
-    if flow in ADMIN_PASSWORD_FLOWS:
-        return _password_sign_in(state, pool, client, auth)
+    check_flow_enabled(client, flow)
+    if flow in password_flows:
+        return password_sign_in(state, pool, client, auth)
+    if flow == "USER_SRP_AUTH":
+        return srp_sign_in.begin(state, pool, client, auth)
     if flow in REFRESH_FLOWS:
-        return _refresh(state, pool, client, auth)
+        return refresh_token_auth(state, pool, client, auth)
+    if "USER_PASSWORD_AUTH" in password_flows:
+        return bridge.initiate_auth(state.backend, client.id, flow, auth)
     return bridge.moto_answer("AdminInitiateAuth", params)
-
-
-def _password_sign_in(
-    state: StubState, pool: Any, client: AppClient, auth: dict[str, Any]
-) -> dict[str, Any]:
-    username = required(auth, "USERNAME")
-    password = required(auth, "PASSWORD")
-    check_secret_hash(client, [username], auth.get("SECRET_HASH"))
-    user = bridge.find_user(pool, username)
-    if user is None:
-        raise not_authorized(INCORRECT_CREDENTIALS)
-    key = bridge.user_id(user)
-    state.lockouts.check(key)
-    if not bridge.is_enabled(user):
-        raise not_authorized("User is disabled.")
-    if bridge.user_status(user) == bridge.RESET_REQUIRED:
-        raise CognitoError("PasswordResetRequiredException")
-    if not bridge.password_matches(user, password):
-        state.lockouts.record_failure(key)
-        raise not_authorized(INCORRECT_CREDENTIALS)
-    state.lockouts.record_success(key)
-    if bridge.user_status(user) == bridge.UNCONFIRMED:
-        raise CognitoError("UserNotConfirmedException")
-    if bridge.user_status(user) != bridge.FORCE_CHANGE_PASSWORD:  # MFA after the new password
-        step = mfa_sign_in.needs_mfa(state, pool, user)
-        if step is not None:
-            return mfa_sign_in.begin(state, client, user, step)
-    auth = {"USERNAME": bridge.sign_in_name(user), "PASSWORD": password}
-    return bridge.initiate_auth(state.backend, client.id, "USER_PASSWORD_AUTH", auth)
-
-
-def _refresh(
-    state: StubState, pool: Any, client: AppClient, auth: dict[str, Any]
-) -> dict[str, Any]:
-    token = required(auth, "REFRESH_TOKEN")
-    if token in state.revoked_tokens:
-        raise not_authorized("Refresh Token has been revoked")
-    known = bridge.refresh_token(pool, token)
-    if known is None:
-        raise not_authorized("Invalid Refresh Token")
-    if known.revoked:
-        raise not_authorized("Refresh Token has been revoked")
-    if known.client_id != client.id:
-        raise not_authorized("Invalid Refresh Token")
-    user = bridge.find_user(pool, known.username)
-    if user is None or not bridge.is_enabled(user):
-        raise not_authorized("User is disabled." if user else "Invalid Refresh Token")
-    names = [bridge.username(user), bridge.sign_in_name(user)]
-    check_secret_hash(client, names, auth.get("SECRET_HASH"))
-    access_token, id_token, expires_in = bridge.tokens_from_refresh_token(pool, token)
-    return {
-        "ChallengeParameters": {},
-        "AuthenticationResult": {
-            "AccessToken": access_token,
-            "ExpiresIn": expires_in,
-            "TokenType": "Bearer",
-            "IdToken": id_token,
-        },
-    }
 
 
 def respond_to_auth_challenge(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
@@ -140,6 +95,8 @@ def _respond(
     challenge = required(params, "ChallengeName")
     responses = dict(params.get("ChallengeResponses") or {})
     session = params.get("Session")
+    if challenge == srp_sign_in.PASSWORD_VERIFIER:
+        return srp_sign_in.answer(state, pool, client, responses)
     if challenge in mfa_sign_in.CHALLENGES:
         username = required(responses, "USERNAME")
         check_secret_hash(client, [username], responses.get("SECRET_HASH"))

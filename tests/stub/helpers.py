@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import boto3
 import botocore
@@ -85,6 +90,16 @@ def invite(admin, email: str, pool_id: str = USER_POOL_ID, **attributes: str) ->
     )
 
 
+def choose_new_password(cognito, challenge: dict, email: str, password: str = NEW_PASSWORD):
+    """Answer a NEW_PASSWORD_REQUIRED challenge."""
+    return cognito.respond_to_auth_challenge(
+        ClientId=APP_CLIENT_ID,
+        ChallengeName="NEW_PASSWORD_REQUIRED",
+        Session=challenge["Session"],
+        ChallengeResponses={"USERNAME": email, "NEW_PASSWORD": password},
+    )
+
+
 def refresh(cognito, token: str, client_id: str = APP_CLIENT_ID, **extra) -> dict:
     return cognito.initiate_auth(
         ClientId=client_id,
@@ -98,3 +113,35 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start_cli_stub(port: int, *extra: str) -> tuple[subprocess.Popen, str]:
+    """`python -m cognito_stub --port PORT *extra` in a subprocess; (process, banner) once it
+    has printed its whole banner. Stop it with SIGTERM."""
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "cognito_stub", "--port", str(port), *extra],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: list[str] = []
+    ready = threading.Event()
+
+    def read_banner() -> None:
+        for line in process.stdout:
+            lines.append(line)
+            if "control API" in line:
+                break
+        ready.set()  # the whole banner, or end of output
+
+    threading.Thread(target=read_banner, daemon=True).start()
+    # The timeout only keeps a stub that never starts from hanging the run.
+    if not ready.wait(timeout=30) or "control API" not in "".join(lines):
+        process.kill()
+        pytest.fail(f"stub did not start: {''.join(lines)}{process.stderr.read()}")
+    return process, "".join(lines)

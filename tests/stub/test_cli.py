@@ -2,47 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import threading
-from pathlib import Path
 
 import pytest
 
 from cognito_stub import APP_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, USER_POOL_ID, StubClient
 
 from .helpers import free_port, make_client, sign_in
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _start(port: int, *extra: str) -> tuple[subprocess.Popen, str]:
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "cognito_stub", "--port", str(port), *extra],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    lines: list[str] = []
-    ready = threading.Event()
-
-    def read_banner() -> None:
-        for line in process.stdout:
-            lines.append(line)
-            if "control API" in line:
-                break
-        ready.set()  # the whole banner, or end of output
-
-    threading.Thread(target=read_banner, daemon=True).start()
-    # The timeout only keeps a stub that never starts from hanging the run.
-    if not ready.wait(timeout=15) or "control API" not in "".join(lines):
-        process.kill()
-        pytest.fail(f"stub did not start: {''.join(lines)}{process.stderr.read()}")
-    return process, "".join(lines)
+from .helpers import start_cli_stub as _start
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])

@@ -33,6 +33,7 @@ def test_app_client_settings(admin):
     assert "ClientSecret" not in client
     assert client["PreventUserExistenceErrors"] == "ENABLED"
     assert set(client["ExplicitAuthFlows"]) == {
+        "ALLOW_USER_SRP_AUTH",
         "ALLOW_USER_PASSWORD_AUTH",
         "ALLOW_REFRESH_TOKEN_AUTH",
     }
@@ -79,10 +80,13 @@ def test_auth_flow_not_enabled_for_client(cognito):
     error = error_of(
         cognito.initiate_auth,
         ClientId=APP_CLIENT_ID,
-        AuthFlow="USER_SRP_AUTH",
-        AuthParameters={"USERNAME": DEMO_EMAIL, "SRP_A": "abc"},
+        AuthFlow="CUSTOM_AUTH",
+        AuthParameters={"USERNAME": DEMO_EMAIL},
     )
-    assert error["Code"] == "InvalidParameterException"
+    assert (error["Code"], error["Message"]) == (
+        "InvalidParameterException",
+        "CUSTOM_AUTH flow not enabled for this client",
+    )
 
 
 def test_unknown_client(cognito):

@@ -118,3 +118,13 @@ def test_a_read_timeout_never_exceeds_the_budget(settings):
     settings.COGNITO_READ_TIMEOUT = 30.0
     settings.COGNITO_TIME_BUDGET = 5.0
     assert client_module.cognito_client().meta.config.read_timeout == 5.0
+
+
+def test_sign_in_by_srp_against_the_stub(on_stub, settings):
+    """Our SRP client and the stub's SRP server agree (pycognito checks the stub on its own)."""
+    settings.COGNITO_SIGN_IN_FLOW = "srp"
+    assert isinstance(sign_in_demo(), cognito.Tokens)
+    assert on_stub.calls()["RespondToAuthChallenge"] == 1
+    with pytest.raises(cognito.AuthError) as raised:
+        cognito.initiate_auth(username=cognito_stub.DEMO_EMAIL, password="Wrong-Passw0rd!")
+    assert raised.value.code == "NotAuthorizedException"
