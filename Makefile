@@ -7,13 +7,15 @@ STUB_PORT ?= 9229
 export PORT STUB_PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install css migrate run test unit e2e lint format chromium bench clean
+.PHONY: help install css migrate run serve test unit e2e integration lint format chromium services bench clean
 
 help:
 	@echo "make run    - set up everything, start the Cognito stub and the site on :$(PORT)"
-	@echo "make test   - lint, unit and stub contract tests, then the browser suite"
+	@echo "make test   - lint, unit and stub contract tests, the browser suite, the multi-instance tests"
 	@echo "make unit   - unit and stub contract tests only"
 	@echo "make e2e    - the Playwright browser suite only (see README 'For QA')"
+	@echo "make integration - two app instances (gunicorn) over Redis + PostgreSQL, and the stub"
+	@echo "make serve  - the production server (gunicorn, collectstatic, migrate) on :$(PORT)"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - time each step against the local stub (a measurement, not a test)"
 
@@ -42,6 +44,10 @@ migrate: install
 run: css migrate
 	DEBUG=true $(BIN)/python scripts/run_dev.py
 
+# Production settings under gunicorn, against the Cognito the environment names (else the stub).
+serve: css
+	$(BIN)/python scripts/serve.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -59,7 +65,15 @@ chromium:
 e2e: css chromium
 	$(BIN)/pytest tests/e2e -q -p xdist -n 2 --tracing retain-on-failure --screenshot only-on-failure --output test-results
 
-test: lint unit e2e
+# Redis and PostgreSQL for the multi-instance tests (Debian packages; the tests start their own).
+services:
+	@command -v redis-server >/dev/null || (apt-get update -qq && apt-get install -y -qq redis-server)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql)
+
+integration: css services
+	$(BIN)/pytest tests/integration -q
+
+test: lint unit e2e integration
 
 bench: css
 	$(BIN)/python scripts/benchmark.py

@@ -5,6 +5,9 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from core.logs import logging_config
+from core.static_headers import year_long_immutable
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -30,7 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "core.staticfiles.StaticFilesConfig",  # django.contrib.staticfiles, without static/src/
     "django_htmx",
     "template_partials",
     "crispy_forms",
@@ -40,6 +43,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,12 +88,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Shared state for several app instances: with REDIS_URL, the cache (rate limits, the password
+# policy and MFA caches) is Redis, and sessions are cached there in front of the database (a
+# Redis restart loses no session). Without it: local memory and database sessions, one machine.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Seconds: a Redis that is down costs a request one short wait, not a hung worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
 AUTHENTICATION_BACKENDS = ["auth_ui.backends.CognitoBackend"]
 LOGIN_URL = "auth_ui:sign_in"
 LOGIN_REDIRECT_URL = "auth_ui:account"
 
 # Tokens live only here: in the server-side session, never in a cookie the browser can read.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
@@ -106,6 +128,8 @@ if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+# A load balancer's probes may come over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -129,6 +153,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Production (DEBUG off): `collectstatic` writes hashed names with gzip and brotli copies, and
+# whitenoise serves them with a year of immutable caching. Development and the test suites read
+# static/ as it is (STATIC_MANIFEST=false), with no collectstatic.
+if env.bool("STATIC_MANIFEST", default=not DEBUG):
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    WHITENOISE_ADD_HEADERS_FUNCTION = year_long_immutable
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "tailwind"
 CRISPY_TEMPLATE_PACK = "tailwind"
@@ -199,15 +232,9 @@ AUTH_RATE_LIMITS = {
 # Error reports (the debug page included) never show a local variable marked sensitive.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "auth_ui.reporting.AlwaysSafeExceptionReporterFilter"
 
-# Everything to stderr: our own lines, and Django's errors ("Internal Server Error: /path" with
-# the traceback; never a request body, and no token in any frame: see auth_ui.reporting).
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr"}},
-    "loggers": {
-        "auth_ui": {"handlers": ["stderr"], "level": env("LOG_LEVEL", default="INFO")},
-        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
-        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
-    },
-}
+# Everything to stderr: one line per request with its id (core.request_log), our own lines,
+# and Django's errors ("Internal Server Error: /path" with the traceback; never a request body,
+# and no token in any frame: see auth_ui.reporting). LOG_FORMAT=json: one JSON object a line.
+LOGGING = logging_config(
+    json_lines=env("LOG_FORMAT", default="text") == "json", level=env("LOG_LEVEL", default="INFO")
+)

@@ -2,11 +2,15 @@
 
 Drives the real views through Django's test client (htmx requests, CSRF off as in the client's
 default) and the real boto3 client over HTTP to an in-process stub. Prints the median and 95th
-percentile per step over N journeys, and the size of what a browser downloads. A measurement,
-not a test: nothing here passes or fails on time.
+percentile per step over N journeys; Cognito calls per sign-in and JWKS fetches per 1,000
+sign-ins; then, under gunicorn on the production settings (scripts/bench_server.py), requests/s
+for the sign-in page against a bare view and the bytes a browser downloads per page. Writes it
+all to bench-results.json. A measurement, not a test: nothing here passes or fails on time.
 """
 
+import json
 import os
+import platform
 import statistics
 import sys
 import time
@@ -17,20 +21,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+os.environ.setdefault("LOG_LEVEL", "WARNING")  # a line per request would be timed too
 warnings.filterwarnings("ignore", message="No directory at")
 
 import django  # noqa: E402
 
 django.setup()
 
+import jwt  # noqa: E402
+from bench_server import measure  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 import cognito_stub  # noqa: E402
 from auth_ui.cognito import client as cognito_client_module  # noqa: E402
+from auth_ui.cognito import tokens as tokens_module  # noqa: E402
 
 JOURNEYS = int(os.environ.get("BENCH_JOURNEYS", "30"))
+SIGN_INS = int(os.environ.get("BENCH_SIGN_INS", "1000"))
+LOAD_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+OUTPUT = Path(os.environ.get("BENCH_OUTPUT", ROOT / "bench-results.json"))
 PASSWORD = "Str0ng-Passw0rd!"  # noqa: S105 (a throwaway user on the stub)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -54,6 +65,7 @@ def main() -> None:
     settings.AUTH_RATE_LIMITS = {}  # every journey comes from one address, on purpose
     cognito_client_module.cognito_client.cache_clear()
     timings: dict[str, list[float]] = {}
+    fragments: dict[str, bytes] = {}
 
     def timed(client: Client, step: str, url: str, data=None, expected: int = 200):
         send = client.get if data is None else client.post
@@ -62,6 +74,7 @@ def main() -> None:
         timings.setdefault(step, []).append((time.perf_counter() - started) * 1000)
         if response.status_code != expected:
             raise RuntimeError(f"{step}: expected {expected}, got {response.status_code}")
+        fragments[step] = response.content
 
     try:
         for journey in range(JOURNEYS + 1):
@@ -79,22 +92,83 @@ def main() -> None:
             timed(client, "POST sign-in", "/auth/sign-in/", {"email": email, "password": PASSWORD})
             timed(client, "GET account", "/account/")
             timed(client, "POST sign-out", "/auth/sign-out/", {}, expected=200)
+        calls = sign_in_calls(stub)
+        server = measure(
+            stub.url, LOAD_SECONDS, ("POST sign-in (wrong)", fragments["POST sign-in (wrong)"])
+        )
     finally:
         stub.stop()
         runner.teardown_databases(old_config)
 
-    print(f"{JOURNEYS} journeys against the local stub (server-side time per request, ms)")
-    print(f"{'step':<24}{'median':>10}{'p95':>10}")
-    for step, values in timings.items():
-        print(f"{step:<24}{statistics.median(values):>10.1f}{percentile(values, 0.95):>10.1f}")
-    static = ROOT / "static"
-    htmx = Path(django.__file__).parent.parent / "django_htmx/static/django_htmx/htmx-2.min.js"
-    for name, path in [
-        ("app.css", static / "css" / "app.css"),
-        ("app.js", static / "js" / "app.js"),
-        ("htmx-2.min.js", htmx),
-    ]:
-        print(f"{name:<24}{path.stat().st_size / 1024:>10.1f} KiB (uncompressed)")
+    steps = {
+        step: {"p50_ms": round(statistics.median(v), 2), "p95_ms": round(percentile(v, 0.95), 2)}
+        for step, v in timings.items()
+    }
+    results = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "journeys": JOURNEYS,
+        "steps": steps,
+        **calls,
+        "server": server,
+    }
+    OUTPUT.write_text(json.dumps(results, indent=2) + "\n")
+    report(results)
+
+
+def sign_in_calls(stub) -> dict:
+    """Cognito calls and JWKS downloads over SIGN_INS sign-ins (and sign-outs) of one person."""
+    fetches = 0
+    fetch_data = jwt.PyJWKClient.fetch_data
+
+    def counted(self):
+        nonlocal fetches
+        fetches += 1
+        return fetch_data(self)
+
+    jwt.PyJWKClient.fetch_data = counted
+    tokens_module.jwks_client.cache_clear()  # a fresh process: its first sign-in fetches
+    stub.clear_calls()
+    try:
+        for _ in range(SIGN_INS):
+            client = Client()
+            data = {"email": cognito_stub.DEMO_EMAIL, "password": cognito_stub.DEMO_PASSWORD}
+            if client.post("/auth/sign-in/", data, **HTMX).status_code != 200:
+                raise RuntimeError("the demo user could not sign in")
+            client.post("/auth/sign-out/", {}, **HTMX)
+    finally:
+        jwt.PyJWKClient.fetch_data = fetch_data
+    made = stub.calls()
+    sign_out_calls = made.pop("RevokeToken", 0)
+    return {
+        "sign_ins": SIGN_INS,
+        "cognito_calls_per_sign_in": round(sum(made.values()) / SIGN_INS, 3),
+        "cognito_calls_by_operation": made,
+        "revoke_calls_per_sign_out": round(sign_out_calls / SIGN_INS, 3),
+        "jwks_fetches_per_1000_sign_ins": round(fetches * 1000 / SIGN_INS, 2),
+    }
+
+
+def report(results: dict) -> None:
+    print(f"{results['machine']}; {JOURNEYS} journeys against the local stub")
+    print(f"{'step (server time, ms)':<28}{'p50':>8}{'p95':>8}")
+    for step, values in results["steps"].items():
+        print(f"{step:<28}{values['p50_ms']:>8.1f}{values['p95_ms']:>8.1f}")
+    print(
+        f"Cognito calls per sign-in: {results['cognito_calls_per_sign_in']} "
+        f"{results['cognito_calls_by_operation']}; "
+        f"JWKS fetches per 1,000 sign-ins: {results['jwks_fetches_per_1000_sign_ins']}"
+    )
+    server = results["server"]
+    print(f"gunicorn, {server['workers']} workers, production settings, wrk {LOAD_SECONDS} s each:")
+    print(
+        f"  GET /auth/sign-in/ {server['sign_in_rps']} req/s, bare view {server['bare_rps']} "
+        f"req/s, ratio {server['ratio']}"
+    )
+    print(f"{'bytes on the wire (page + assets)':<36}{'raw':>9}{'gzip':>9}{'brotli':>9}")
+    for page, sizes in {**server["page_bytes"], **server["fragment_bytes"]}.items():
+        print(f"{page:<36}{sizes['identity']:>9}{sizes['gzip']:>9}{sizes['br']:>9}")
+    print(f"(written to {OUTPUT.name})")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
 os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
+# The suites read static/ as it is; collectstatic belongs to `make serve` and deployments.
+os.environ.setdefault("STATIC_MANIFEST", "false")
 
 from core.settings import *  # noqa: F403
 
