@@ -59,7 +59,7 @@ def production_settings(app_configs=None, **kwargs) -> list[Error]:
 @register()
 def profile_attributes(app_configs=None, **kwargs) -> list[Error]:
     """Every attribute the profile page shows must be one it knows how to label."""
-    from .forms import PROFILE_FIELDS
+    from .account_forms import PROFILE_FIELDS
 
     unknown = [a for a in settings.COGNITO_PROFILE_ATTRIBUTES if a not in PROFILE_FIELDS]
     if not unknown:

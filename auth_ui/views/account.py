@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from .. import flows, session
-from ..forms import (
+from ..account_forms import (
     PROFILE_FIELDS,
     AttributeCodeForm,
     DeleteAccountForm,

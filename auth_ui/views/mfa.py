@@ -9,9 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from .. import flows, session
-from ..forms import (
-    MfaCodeForm,
-)
+from ..account_forms import MfaCodeForm
 from ..messages import refusal
 from ..steps import (
     HtmxHttpRequest,

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from .. import flows
-from ..forms import MfaCodeForm
+from ..account_forms import MfaCodeForm
 from ..messages import refusal
 from ..steps import HtmxHttpRequest, follow, refuse, render_form, render_page, run_flow
 from ..totp import setup_context
