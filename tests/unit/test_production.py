@@ -72,6 +72,8 @@ def log_lines(settings):
     """The site's LOGGING with JSON lines, and every logger (boto3's too) from DEBUG up through
     its handler; returns a reader of what was written."""
     written = io.StringIO()
+    root = logging.getLogger()
+    root_level, root_handlers = root.level, root.handlers[:]
     config = json.loads(json.dumps(settings.LOGGING))
     config["handlers"]["stderr"].update(formatter="json", stream=written)
     config["root"] = {"handlers": ["stderr"], "level": "DEBUG"}
@@ -84,6 +86,8 @@ def log_lines(settings):
 
     yield read
     logging.config.dictConfig(settings.LOGGING)
+    root.setLevel(root_level)  # the site's LOGGING leaves the root alone: put it back as found
+    root.handlers[:] = root_handlers
 
 
 @pytest.mark.django_db
