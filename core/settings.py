@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "core.staticfiles.StaticFilesConfig",  # django.contrib.staticfiles, without static/src/
+    "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
     "crispy_forms",
@@ -151,7 +151,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# The built CSS and our JS; not static/src/ (Tailwind's input, whose `@import "tailwindcss"` is
+# no file the manifest storage could hash).
+STATICFILES_DIRS = [("css", BASE_DIR / "static" / "css"), ("js", BASE_DIR / "static" / "js")]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Production (DEBUG off): `collectstatic` writes hashed names with gzip and brotli copies, and
 # whitenoise serves them with a year of immutable caching. Development and the test suites read
