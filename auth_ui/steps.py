@@ -234,6 +234,28 @@ def run_flow(
     return follow(request, outcome)
 
 
+def render_loaded(
+    request: HtmxHttpRequest,
+    template: str,
+    load: Callable[[], Any],
+    context: Callable[[Any], dict[str, Any]],
+    *,
+    problem: flows.AuthError | None = None,
+) -> HttpResponse:
+    """A page of what Cognito has now (`load()`, None when it can't be read), with `problem`
+    or the load's refusal at the top, in that refusal's status. A session Cognito no longer
+    takes goes to sign in instead, and comes back here after."""
+    try:
+        loaded = load()
+    except flows.AuthError as error:
+        if error.code == "SessionEnded":
+            return follow(request, flows.sign_in_again(request))
+        loaded, problem = None, problem or error
+    shown = refusal(problem.code) if problem else None
+    page = {**context(loaded), "problem": shown.message if shown else None}
+    return render_page(request, template, page, status=shown.status if shown else 200)
+
+
 def follow(request: HtmxHttpRequest, outcome: flows.Outcome) -> HttpResponse:
     """Where a flow sent the person: the next step swapped in place with its URL pushed, or
     (when the flow is done, or without htmx) a redirect."""

@@ -69,8 +69,13 @@ def with_access_token(
     raise cognito.AuthError("SessionEnded")
 
 
+def current_user(request: HttpRequest) -> cognito_account.CognitoUser:
+    """The signed-in person as Cognito has them now (GetUser)."""
+    return with_access_token(request, lambda token: cognito_account.get_user(access_token=token))
+
+
 def account(request: HttpRequest) -> Account:
-    user = with_access_token(request, lambda token: cognito_account.get_user(access_token=token))
+    user = current_user(request)
     sync_email(request.user, user.email)
     pending = session.pending_attribute_change(request, "email")
     return Account(

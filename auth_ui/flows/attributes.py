@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import ratelimit, session
 from ..cognito import account as cognito_account
-from .account import done, with_access_token
+from .account import current_user, done, with_access_token
 from .outcome import Outcome
 from .session import sync_email
 
@@ -53,7 +53,7 @@ def change(request: HttpRequest, *, attribute: str, value: str) -> Outcome:
 
 def verify_current(request: HttpRequest, *, attribute: str) -> Outcome:
     """A value in use but not verified (a person created without, say) gets its code."""
-    user = with_access_token(request, lambda token: cognito_account.get_user(access_token=token))
+    user = current_user(request)
     return resend_code(request, attribute=attribute, to=user.attributes.get(attribute, ""))
 
 
@@ -78,7 +78,7 @@ def verify(request: HttpRequest, *, attribute: str, code: str) -> Outcome:
             access_token=token, attribute=attribute, code=code
         ),
     )
-    user = with_access_token(request, lambda token: cognito_account.get_user(access_token=token))
+    user = current_user(request)
     sync_email(request.user, user.email)
     session.clear_attribute_change(request, attribute)
     value = user.attributes.get(attribute, "")

@@ -10,10 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from .. import cognito, session
-from ..cognito import account as cognito_account
 from ..cognito import mfa as cognito_mfa
 from ..cognito.mfa import EMAIL, SMS, TOTP, PoolMfa
-from .account import with_access_token
+from .account import current_user, with_access_token
 from .outcome import Outcome
 
 
@@ -32,7 +31,7 @@ class Security:
 
 
 def security(request: HttpRequest) -> Security:
-    user = with_access_token(request, lambda token: cognito_account.get_user(access_token=token))
+    user = current_user(request)
     return Security(
         pool=cognito_mfa.pool_mfa(),
         enabled=user.mfa_methods,

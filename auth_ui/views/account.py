@@ -17,14 +17,13 @@ from ..account_forms import (
     PhoneForm,
     ProfileForm,
 )
-from ..messages import refusal
 from ..steps import (
     HtmxHttpRequest,
     credential_view,
     follow,
     refuse,
     render_form,
-    render_page,
+    render_loaded,
     run_flow,
 )
 from .common import posted
@@ -50,29 +49,23 @@ def account(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def account_page(request: HtmxHttpRequest, problem: flows.AuthError | None = None):
-    try:
-        details = flows.account.account(request)
-    except flows.AuthError as error:
-        if error.code == "SessionEnded":
-            return follow(request, flows.sign_in_again(request))
-        details, problem = None, problem or error
-    context = {
-        "title": _("Your account"),
-        "account": details,
-        "profile_fields": profile_rows(details),
-        "problem": refusal(problem.code).message if problem else None,
-    }
-    return render_page(request, "auth/account.html", context, status=problem_status(problem))
+    return render_loaded(
+        request,
+        "auth/account.html",
+        partial(flows.account.account, request),
+        lambda details: {
+            "title": _("Your account"),
+            "account": details,
+            "profile_fields": profile_rows(details),
+        },
+        problem=problem,
+    )
 
 
 def profile_rows(details) -> list[tuple[str, str]]:
     if details is None:
         return []
     return [(PROFILE_FIELDS[name][0], value) for name, value in details.profile.items()]
-
-
-def problem_status(problem: flows.AuthError | None) -> int:
-    return refusal(problem.code).status if problem else 200
 
 
 @account_view

@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 
 from .. import flows
 from ..account_forms import MfaCodeForm
-from ..messages import refusal
-from ..steps import HtmxHttpRequest, follow, refuse, render_form, render_page, run_flow
+from ..steps import HtmxHttpRequest, follow, refuse, render_form, render_loaded, run_flow
 from ..totp import setup_context
 from .account import account_view
 from .common import posted
@@ -31,21 +30,16 @@ def account_security(request: HtmxHttpRequest) -> HttpResponse:
             return follow(request, action(request, method=method))
         except flows.AuthError as error:
             problem = error
-    try:
-        current = flows.mfa.security(request)
-    except flows.AuthError as error:
-        if error.code == "SessionEnded":
-            return follow(request, flows.sign_in_again(request))
-        current, problem = None, problem or error
-    shown = refusal(problem.code) if problem else None
-    context = {
-        "title": _("Two-step verification"),
-        "security": current,
-        "methods": method_rows(current),
-        "problem": shown.message if shown else None,
-    }
-    return render_page(
-        request, "auth/security.html", context, status=shown.status if shown else 200
+    return render_loaded(
+        request,
+        "auth/security.html",
+        partial(flows.mfa.security, request),
+        lambda current: {
+            "title": _("Two-step verification"),
+            "security": current,
+            "methods": method_rows(current),
+        },
+        problem=problem,
     )
 
 
