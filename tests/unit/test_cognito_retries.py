@@ -40,7 +40,10 @@ def test_a_persons_attempt_limit_is_answered_at_once(on_stub):
     assert on_stub.calls()["InitiateAuth"] == 1
 
 
-def test_throttling_is_retried_and_recovers(on_stub):
+def test_throttling_is_retried_and_recovers(on_stub, settings):
+    # A second retry must fit after a random backoff of up to 1 s; the default 8 s budget keeps
+    # 5 s for each attempt, so only a roomy budget makes two retries certain.
+    settings.COGNITO_TIME_BUDGET = 30.0
     on_stub.inject_fault("InitiateAuth", "TooManyRequestsException", times=2)
     assert isinstance(sign_in_demo(), cognito.Tokens)
     assert on_stub.calls()["InitiateAuth"] == 3
