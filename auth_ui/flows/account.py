@@ -14,11 +14,10 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
-from .. import cognito, ratelimit, session
+from .. import cognito, ratelimit, session, signed_out
 from ..cognito import account as cognito_account
 from ..models import CognitoIdentity
 from .outcome import Outcome
@@ -133,7 +132,7 @@ def sign_out_everywhere(request: HttpRequest) -> Outcome:
     """Cognito revokes every refresh token (other apps' too); this site ends every session of
     this person now, not an hour from now, by the mark the session middleware checks."""
     with_access_token(request, lambda token: cognito_account.global_sign_out(access_token=token))
-    CognitoIdentity.objects.filter(user_id=request.user.pk).update(signed_out_at=timezone.now())
+    signed_out.mark(request.user.pk)
     logout(request)
     notice = _("You have signed out everywhere.")
     return Outcome(reverse("auth_ui:sign_in"), notice, messages.SUCCESS, done=True)

@@ -12,8 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
-from .. import cognito, session
-from ..models import CognitoIdentity
+from .. import cognito, session, signed_out
 from .outcome import Outcome
 
 logger = logging.getLogger(__name__)
@@ -83,12 +82,7 @@ def sync_email(user, email: str) -> None:
 
 def signed_out_everywhere(request: HttpRequest) -> bool:
     """End this session if its person chose "Sign out everywhere" after it signed in."""
-    mark = (
-        CognitoIdentity.objects.filter(user_id=request.user.pk)
-        .values_list("signed_out_at", flat=True)
-        .first()
-    )
-    if mark is None or mark.timestamp() <= session.signed_in_at(request):
+    if signed_out.last_mark(request.user.pk) <= session.signed_in_at(request):
         return False
     logout(request)
     return True
