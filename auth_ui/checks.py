@@ -74,7 +74,7 @@ def profile_attributes(app_configs=None, **kwargs) -> list[Error]:
     ]
 
 
-SIGN_IN_FLOWS = ("password", "srp")
+SIGN_IN_FLOWS = ("password", "srp", "choice")
 
 
 @register()

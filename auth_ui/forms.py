@@ -1,11 +1,19 @@
 """The forms behind every step. Passwords are never stripped and never rendered back."""
 
+import re
+from urllib.parse import urlencode
+
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Layout
 from crispy_tailwind.tailwind import CSSContainer
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from .messages import FIELD_ERRORS
 
 CODE_LENGTH = 6
 
@@ -74,6 +82,7 @@ def email_field(**attrs) -> forms.EmailField:
     return forms.EmailField(
         label=_("Email"),
         max_length=254,
+        error_messages=FIELD_ERRORS["email"],
         widget=forms.EmailInput(attrs={"autocomplete": "email", **attrs}),
     )
 
@@ -82,28 +91,73 @@ def username_field(**attrs) -> forms.CharField:
     return forms.CharField(
         label=_("Username"),
         max_length=128,
+        error_messages=FIELD_ERRORS["username"],
         widget=forms.TextInput(attrs={"autocomplete": "username", **attrs}),
     )
 
 
-def password_field(label, autocomplete: str) -> forms.CharField:
+class HiddenUsernameInput(forms.EmailInput):
+    """The account's name where a form sets its password without asking for it: hidden (the
+    `hidden` attribute, not type="hidden", which password managers skip) and read-only, so a
+    password manager files the new password under the right account. Never trusted on POST."""
+
+    is_hidden = True
+
+    def __init__(self):
+        super().__init__(attrs={"autocomplete": "username", "hidden": True, "readonly": True})
+
+
+def hidden_username_field() -> forms.CharField:
+    return forms.CharField(required=False, widget=HiddenUsernameInput())
+
+
+def password_policy_data() -> str:
+    """The pool's policy as JSON, read as the page renders, for the live checklist our script
+    draws under a new password (the server's check stays the authority)."""
+    import json
+
+    from .cognito import password_policy
+    from .password_policy import REQUIREMENTS
+
+    policy = password_policy()
+    wanted = {key: bool(policy.get(key)) for key, _text in REQUIREMENTS}
+    return json.dumps({"MinimumLength": int(policy.get("MinimumLength", 8)), **wanted})
+
+
+def password_field(label, autocomplete: str, errors: str = "") -> forms.CharField:
+    """`errors`: which FIELD_ERRORS speak for it (by default, from what the field is for)."""
+    from django.utils.functional import lazy
+
+    attrs = {"autocomplete": autocomplete}
+    if autocomplete == "new-password":
+        attrs["data-password-policy"] = lazy(password_policy_data, str)()
     return forms.CharField(
         label=label,
         strip=False,
         max_length=256,
-        widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}),
+        error_messages=FIELD_ERRORS[
+            errors or ("new_password" if autocomplete == "new-password" else "password")
+        ],
+        widget=forms.PasswordInput(attrs=attrs),
     )
+
+
+# Room for a code as people paste it: "123 456", "123-456", spaces around.
+CODE_MAX_LENGTH = 20
+# What may sit between a code's digits: spaces, hyphens and the dashes phones type for them.
+CODE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]")
 
 
 def code_field() -> forms.CharField:
     return forms.CharField(
         label=_("Verification code"),
-        max_length=20,
+        max_length=CODE_MAX_LENGTH,
+        error_messages=FIELD_ERRORS["code"],
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
                 "inputmode": "numeric",
-                "pattern": r"[0-9 ]*",
+                "pattern": r"[0-9 \-]*",
                 "autofocus": True,
             }
         ),
@@ -114,7 +168,7 @@ class CodeMixin:
     code_format_message = _("Enter the %(length)d-digit code from the email.")
 
     def clean_code(self) -> str:
-        code = "".join(self.cleaned_data["code"].split())
+        code = CODE_SEPARATORS.sub("", self.cleaned_data["code"])
         if not self.fields["code"].required:
             return code  # resending: a half-typed code doesn't matter
         if not code.isdigit() or len(code) != CODE_LENGTH:
@@ -145,7 +199,7 @@ class NewPasswordMixin:
 class SignUpForm(NewPasswordMixin, AuthForm):
     email = email_field(autofocus=True)
     password = password_field(_("Password"), "new-password")
-    password_confirm = password_field(_("Confirm password"), "new-password")
+    password_confirm = password_field(_("Confirm password"), "new-password", "password_confirm")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -182,7 +236,26 @@ class ResendMixin:
                 self.fields[name].required = name == "email"
 
 
-class ConfirmForm(UsernameLoginMixin, ResendMixin, CodeMixin, AuthForm):
+class KnownEmailMixin:
+    """A code step for an address already known (the page says "Sent to … · Change"): the
+    address rides along hidden instead of sitting in a second field to retype. Should it be
+    refused, the field shows again so it can be corrected."""
+
+    def hide_email(self) -> None:
+        self.typed_email_widget = self.fields["email"].widget
+        self.fields["email"].widget = forms.HiddenInput()
+
+    @property
+    def email_hidden(self) -> bool:
+        return self.fields["email"].widget.is_hidden
+
+    def mark_errors(self) -> None:
+        if self.email_hidden and self._errors and "email" in self._errors:
+            self.fields["email"].widget = self.typed_email_widget
+        super().mark_errors()
+
+
+class ConfirmForm(UsernameLoginMixin, ResendMixin, KnownEmailMixin, CodeMixin, AuthForm):
     email = email_field()
     code = code_field()
 
@@ -190,19 +263,55 @@ class ConfirmForm(UsernameLoginMixin, ResendMixin, CodeMixin, AuthForm):
 class SignInForm(UsernameLoginMixin, AuthForm):
     email = email_field(autofocus=True)
     password = password_field(_("Password"), "current-password")
+    places_forgot_link = True  # the step's "Forgot your password?" (templates/auth/form_page.html)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "Forgot your password?" on the Password label's row, right-aligned, but after the
+        # field in the page (and so in the Tab order): typing email, Tab, password stays smooth.
+        self.helper.layout = Layout(
+            *(
+                Div(name, HTML(self.forgot_link()), css_class="relative")
+                if name == "password"
+                else name
+                for name in self.fields
+            )
+        )
+        self.helper.render_unmentioned_fields = True
+
+    def forgot_link(self) -> str:
+        """The link, carrying the email typed (the forgot step checks it before using it)."""
+        email = (self.data.get("email") if self.is_bound else self.initial.get("email")) or ""
+        url = reverse("auth_ui:password_forgot")
+        if email:
+            url = f"{url}?{urlencode({'email': email})}"  # percent-encoded: inert in a template
+        return format_html(
+            '<a class="link absolute top-0 right-0 text-sm" href="{}">{}</a>',
+            url,
+            _("Forgot your password?"),
+        )
 
 
 class ForgotPasswordForm(UsernameLoginMixin, AuthForm):
     email = email_field(autofocus=True)
 
 
-class ResetPasswordForm(UsernameLoginMixin, ResendMixin, NewPasswordMixin, CodeMixin, AuthForm):
+class ResetCodeForm(UsernameLoginMixin, ResendMixin, KnownEmailMixin, CodeMixin, AuthForm):
+    """The reset's first step: the emailed code (the new password comes next)."""
+
     email = email_field()
     code = code_field()
-    password = password_field(_("New password"), "new-password")
-    password_confirm = password_field(_("Confirm password"), "new-password")
 
 
 class NewPasswordForm(NewPasswordMixin, AuthForm):
+    """A new password for an account named elsewhere (Cognito's challenge, or the reset's
+    second step): the account rides along in `username` for password managers."""
+
+    username = hidden_username_field()
     password = password_field(_("New password"), "new-password")
-    password_confirm = password_field(_("Confirm password"), "new-password")
+    password_confirm = password_field(_("Confirm password"), "new-password", "password_confirm")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["password"].widget.attrs["autofocus"] = True

@@ -12,6 +12,8 @@ class CognitoIdentity(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     # "Sign out everywhere": every session of this person signed in before this time ends.
     signed_out_at = models.DateTimeField(null=True, blank=True)
+    # The offer of a passkey after signing in is made once: answered (added one, or "Not now").
+    passkey_offer_answered = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = "Cognito identity"

@@ -7,12 +7,19 @@ With several processes, point CACHES at a shared cache (Redis, Memcached, the da
 
 One API, used the same way by every flow: `consume()` counts an attempt before it is made
 (`cache.add` then `cache.incr`, both atomic, so concurrent attempts are never lost) and refuses
-it past a limit with `AuthError("RateLimited")`; `Usage.rollback()` takes the count back when
-the attempt turned out not to be one that counts (a sign-in that succeeded is not a failed one).
+it past a limit with `RateLimited` (an `AuthError("RateLimited")` that knows when the window
+ends); `Usage.rollback()` takes the count back when the attempt turned out not to be one that
+counts (a sign-in that succeeded is not a failed one).
+
+A cooldown (`start_cooldown()`) is a pause after one attempt, such as a code just resent:
+`consume()` refuses the action for that key until it ends, as `RateLimited("CodeJustSent")`.
+`wait()` says, without counting anything, how long until an action would be taken: the pages
+show it on the button that would be refused.
 """
 
 import contextlib
 import hashlib
+import math
 import re
 import time
 from collections.abc import Callable
@@ -27,6 +34,14 @@ from .cognito.errors import AuthError
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RULE = re.compile(r"^\s*(\d+)/(\d*)([smhd])/(ip|key)\s*$")
 clock: Callable[[], float] = time.time
+
+
+class RateLimited(AuthError):
+    """A limit of this site's: `retry_after` seconds until the attempt would be taken."""
+
+    def __init__(self, retry_after: int, code: str = "RateLimited"):
+        super().__init__(code)
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,28 @@ def parse(spec: str) -> list[Rule]:
     return rules
 
 
+def _seconds_left(rule: Rule) -> int:
+    """Until the rule's current window ends (fixed windows: seconds 0 to 59, 60 to 119 …)."""
+    window_end = (int(clock() // rule.seconds) + 1) * rule.seconds
+    return max(1, math.ceil(window_end - clock()))
+
+
+def _cooldown_name(action: str, key: str) -> str:
+    digest = hashlib.sha256(f"{action}:cooldown:{key.lower()}".encode()).hexdigest()[:32]
+    return f"ratelimit:cooldown:{digest}"
+
+
+def _cooling(action: str, key: str) -> int:
+    until = cache.get(_cooldown_name(action, key)) if key else None
+    return max(0, math.ceil(until - clock())) if until else 0
+
+
+def start_cooldown(action: str, *, key: str, seconds: int) -> None:
+    """No more `action` for `key` in the next `seconds` (a code was just sent to it)."""
+    if key and seconds > 0:
+        cache.set(_cooldown_name(action, key), clock() + seconds, seconds)
+
+
 def _counters(request: HttpRequest, action: str, key: str) -> list[tuple[str, Rule]]:
     counters = []
     for rule in parse(settings.AUTH_RATE_LIMITS.get(action, "")):
@@ -83,10 +120,21 @@ def _increment(name: str, seconds: int) -> int:
 
 def consume(request: HttpRequest, action: str, *, key: str = "") -> Usage:
     """Count one attempt, or refuse it (counting nothing) when a limit is already reached."""
+    if cooling := _cooling(action, key):
+        raise RateLimited(cooling, "CodeJustSent")
     usage = Usage()
     for name, rule in _counters(request, action, key):
         usage.counters.append(name)
         if _increment(name, rule.seconds) > rule.amount:
             usage.rollback()
-            raise AuthError("RateLimited")
+            raise RateLimited(_seconds_left(rule))
     return usage
+
+
+def wait(request: HttpRequest, action: str, *, key: str = "") -> int:
+    """Seconds until `consume()` would take this action (0: now), counting nothing."""
+    waits = [_cooling(action, key)]
+    for name, rule in _counters(request, action, key):
+        if (cache.get(name) or 0) >= rule.amount:
+            waits.append(_seconds_left(rule))
+    return max(waits)

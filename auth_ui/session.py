@@ -64,6 +64,9 @@ class PendingSignIn:
     challenge: Challenge
     next: str
     totp_secret: str = ""
+    # Set when the person chose how to sign in without a password (EMAIL_OTP, SMS_OTP,
+    # WEB_AUTHN): the challenge is that first factor, not a second one after a password.
+    first_factor: str = ""
 
 
 @sensitive_variables()
@@ -72,6 +75,7 @@ def store_pending_sign_in(request: HttpRequest, pending: PendingSignIn) -> None:
         "challenge": asdict(pending.challenge),
         "next": pending.next,
         "totp_secret": pending.totp_secret,
+        "first_factor": pending.first_factor,
     }
 
 
@@ -84,6 +88,7 @@ def pending_sign_in(request: HttpRequest) -> PendingSignIn | None:
         challenge=Challenge(**data["challenge"]),
         next=data["next"],
         totp_secret=data.get("totp_secret", ""),
+        first_factor=data.get("first_factor", ""),
     )
 
 
@@ -95,7 +100,7 @@ def update_pending_sign_in(request: HttpRequest, *, session: str, totp_secret: s
         return
     challenge = replace(pending.challenge, session=session)
     secret = totp_secret or pending.totp_secret
-    store_pending_sign_in(request, PendingSignIn(challenge, pending.next, secret))
+    store_pending_sign_in(request, replace(pending, challenge=challenge, totp_secret=secret))
 
 
 def clear_pending_sign_in(request: HttpRequest) -> None:
@@ -154,3 +159,34 @@ def pending_app_secret(request: HttpRequest) -> str:
 
 def clear_app_secret(request: HttpRequest) -> None:
     request.session.pop(APP_SETUP_KEY, None)
+
+
+RESET_CODE_KEY = "cognito_reset_code"
+CONFIRMED_KEY = "cognito_confirmed_email"
+
+
+@sensitive_variables()
+def remember_reset_code(request: HttpRequest, *, username: str, code: str) -> None:
+    """The reset code typed on its step, kept until the new password is chosen on the next
+    (Cognito's ConfirmForgotPassword takes both at once)."""
+    request.session[RESET_CODE_KEY] = {"username": username, "code": code}
+
+
+@sensitive_variables()
+def pending_reset_code(request: HttpRequest) -> tuple[str, str] | None:
+    """(username, code) while a reset waits for its new password."""
+    data = request.session.get(RESET_CODE_KEY)
+    return (data["username"], data["code"]) if data else None
+
+
+def clear_reset_code(request: HttpRequest) -> None:
+    request.session.pop(RESET_CODE_KEY, None)
+
+
+def mark_confirmed(request: HttpRequest, username: str) -> None:
+    """This session confirmed `username`'s email (Back to the code step then moves on)."""
+    request.session[CONFIRMED_KEY] = username
+
+
+def confirmed_username(request: HttpRequest) -> str:
+    return request.session.get(CONFIRMED_KEY, "")

@@ -1,13 +1,16 @@
 """How a form step answers: its words and buttons, the whole page or its htmx partial, its
 status, and the way on to the next step."""
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -15,12 +18,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
-from django_htmx.http import HttpResponseLocation
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 from django_htmx.middleware import HtmxDetails
 
 from . import flows
 from .forms import AuthForm
-from .messages import Refusal, refusal
+from .messages import ACCOUNT_EXISTS_LINKED, Refusal, linked, refusal_of
 
 CARD_TARGET = "#auth-card"
 FORM_PAGE = "auth/form_page.html"
@@ -34,11 +37,18 @@ class Step:
     lead: Promise | None
     submit: Promise
     resend: bool = False  # a "Resend code" button under the submit button
+    # The lead of a code step visited with no address known (nothing pending, no email):
+    # what the code is and how to get one.
+    lead_unknown: Promise | None = None
     # A second way out of the step (action "other"): another address, another method …
     other: Promise | None = None
     footer: str = "back"  # "back" (to sign in), "sign_in", "sign_up" or "account"
+    # "Forgot your password?" under the form, unless the form places it itself (SignInForm
+    # puts it on the Password label's row).
     forgot_link: bool = False
     danger: bool = False  # the submit button does something that can't be undone
+    # Sign-in's other ways (an emailed or texted code, a passkey), where the pool allows them.
+    other_ways: bool = False
     # Where a refusal reads differently on this step than the table says.
     refusals: dict[str, Refusal] = field(default_factory=dict)
 
@@ -55,12 +65,20 @@ STEPS = {
         _("It takes a minute."),
         _("Sign up"),
         footer="sign_in",
+        refusals={
+            code: Refusal("email", ACCOUNT_EXISTS_LINKED, linked=True)
+            for code in ("UsernameExistsException", "AliasExistsException")
+        },
     ),
     "confirm": Step(
         _("Check your email"),
         _("Enter the 6-digit code we emailed you to confirm your address."),
         _("Confirm"),
         resend=True,
+        lead_unknown=_(
+            "Enter the email you signed up with and the 6-digit code we sent to it. "
+            "No code, or it expired? Enter your email and choose “Resend code”."
+        ),
     ),
     "sign_in": Step(
         _("Sign in"),
@@ -68,6 +86,22 @@ STEPS = {
         _("Sign in"),
         footer="sign_up",
         forgot_link=True,
+        other_ways=True,
+    ),
+    # The code a person asked for instead of typing a password (Cognito's USER_AUTH).
+    "sign_in_code": Step(
+        _("Enter your code"),
+        None,
+        _("Sign in"),
+        resend=True,
+        refusals={
+            "CodeMismatchException": Refusal(
+                "code", _("That code isn't right. Check the latest one we sent you.")
+            ),
+            "ExpiredCodeException": Refusal(
+                "code", _("That code has expired. Choose “Resend code” for a new one.")
+            ),
+        },
     ),
     "new_password": Step(_("Choose a new password"), None, _("Set new password")),
     "password_forgot": Step(
@@ -75,11 +109,23 @@ STEPS = {
         _("We'll email you a code to set a new password."),
         _("Send code"),
     ),
+    # Resetting a password takes two steps on one URL: the code, then the new password (Cognito
+    # takes both together; the code waits in the session), so a mistyped code never costs the
+    # passwords, and a refused code comes back to this step.
     "password_reset": Step(
-        _("Set a new password"),
-        _("Enter the code we emailed you and choose a new password."),
-        _("Set new password"),
+        _("Check your email"),
+        _("Enter the 6-digit code we emailed you. Then you'll choose a new password."),
+        _("Continue"),
         resend=True,
+        lead_unknown=_(
+            "Enter your email and the 6-digit code we sent to it. "
+            "No code, or it expired? Enter your email and choose “Resend code”."
+        ),
+    ),
+    "password_reset_new": Step(
+        _("Set a new password"),
+        _("Choose the password you'll sign in with from now on."),
+        _("Set new password"),
     ),
     "mfa_code": Step(
         _("Two-step verification"),
@@ -213,10 +259,47 @@ def refuse(
     session Cognito no longer takes goes to sign in instead, and comes back here after."""
     if error.code == "SessionEnded":
         return follow(request, flows.sign_in_again(request))
-    shown = STEPS[step].refusals.get(error.code) or refusal(error.code)
-    message = flows.policy_text() if error.code == "InvalidPasswordException" else shown.message
+    shown = STEPS[step].refusals.get(error.code) or refusal_of(error)
+    message = shown.message
+    if error.code == "InvalidPasswordException" and not policy_shown(form, shown.field):
+        message = flows.policy_text()
+    if shown.linked:
+        message = linked(message, **ways_on(form))
     form.add_refusal(shown.field, message, code=error.code)
     return render_form(request, step, form, status=shown.status, **context)
+
+
+def policy_shown(form: AuthForm, name: str | None) -> bool:
+    """Whether the field already states the pool's policy (its help text): then a weak
+    password's error only says so, and the policy is read once, not twice."""
+    field = form.fields.get(name or "")
+    return field is not None and bool(field.help_text)
+
+
+def ways_on(form: AuthForm) -> dict[str, str]:
+    """Sign in, and reset the password, for the email (or username) just typed."""
+    typed = form.cleaned_data.get("username") or form.cleaned_data.get("email") or ""
+    query = f"?{urlencode({'email': typed})}" if typed else ""
+    return {
+        "sign_in": reverse("auth_ui:sign_in") + query,
+        "reset": reverse("auth_ui:password_forgot") + query,
+    }
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """How long a button stays disabled (a code just sent, a limit reached): the seconds in
+    `data-wait-seconds` for the script that counts down, and as m:ss on the button."""
+
+    seconds: int
+
+    @property
+    def clock(self) -> str:
+        return f"{self.seconds // 60}:{self.seconds % 60:02d}"
+
+
+def countdown(seconds: int) -> Countdown | None:
+    return Countdown(seconds) if seconds > 0 else None
 
 
 def run_flow(
@@ -251,16 +334,32 @@ def render_loaded(
         if error.code == "SessionEnded":
             return follow(request, flows.sign_in_again(request))
         loaded, problem = None, problem or error
-    shown = refusal(problem.code) if problem else None
+    shown = refusal_of(problem) if problem else None
     page = {**context(loaded), "problem": shown.message if shown else None}
     return render_page(request, template, page, status=shown.status if shown else 200)
 
 
 def follow(request: HtmxHttpRequest, outcome: flows.Outcome) -> HttpResponse:
     """Where a flow sent the person: the next step swapped in place with its URL pushed, or
-    (when the flow is done, or without htmx) a redirect."""
+    (when the flow is done, or without htmx) a redirect. A step that comes back to itself (a
+    code resent) replaces its history entry: Back leaves the step, however often it was sent."""
     if outcome.notice:
         messages.add_message(request, outcome.level, outcome.notice)
     if request.htmx and not outcome.done:
-        return HttpResponseLocation(outcome.url, target=CARD_TARGET, swap="outerHTML")
+        response = HttpResponseLocation(outcome.url, target=CARD_TARGET, swap="outerHTML")
+        if urlsplit(outcome.url).path == request.path:
+            spec = json.loads(response["HX-Location"])
+            response["HX-Location"] = json.dumps({**spec, "push": "false", "replace": outcome.url})
+        return response
+    return HttpResponseRedirect(outcome.url)
+
+
+def go_to(request: HtmxHttpRequest, outcome: flows.Outcome) -> HttpResponse:
+    """A step asked for that the person is past (or must not see): a real navigation to where
+    the flow says, never a page swapped into the card. (A history restore, which swaps what it
+    gets, gets the page it is sent to.)"""
+    if outcome.notice:
+        messages.add_message(request, outcome.level, outcome.notice)
+    if request.htmx and not request.htmx.history_restore_request:
+        return HttpResponseClientRedirect(outcome.url)
     return HttpResponseRedirect(outcome.url)

@@ -7,7 +7,9 @@ import signal
 import sys
 import threading
 
+from .first_factors import STUB_DEFAULT, parse_factors
 from .ids import APP_CLIENT_ID, DEMO_EMAIL, DEMO_PASSWORD, REGION, SECRET_CLIENT_ID, USER_POOL_ID
+from .pools import DEFAULT_RP_ID
 from .server import StubServer
 
 MFA_BANNER = {
@@ -59,7 +61,35 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="ORIGINS",
         help="browser origins allowed to call the stub: * (default) or a comma-separated list",
     )
+    parser.add_argument(
+        "--first-factors",
+        type=_factors,
+        default=STUB_DEFAULT,
+        metavar="FACTORS",
+        help="the pool's AllowedFirstAuthFactors for USER_AUTH, comma-separated "
+        f"(default {','.join(STUB_DEFAULT)})",
+    )
+    parser.add_argument(
+        "--webauthn-rp-id",
+        default=DEFAULT_RP_ID,
+        metavar="HOST",
+        help="passkeys' relying party id: origins https://HOST and its subdomains "
+        f"(and http://localhost:<any port> for localhost; default {DEFAULT_RP_ID})",
+    )
+    parser.add_argument(
+        "--webauthn-user-verification",
+        choices=("preferred", "required"),
+        default="preferred",
+        help="passkeys' user verification (default preferred)",
+    )
     return parser.parse_args(argv)
+
+
+def _factors(value: str) -> tuple[str, ...]:
+    try:
+        return parse_factors(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         mfa=args.mfa,
         issuer=args.issuer,
         cors_origins=args.cors_origins,
+        first_factors=args.first_factors,
+        webauthn_rp_id=args.webauthn_rp_id,
+        webauthn_user_verification=args.webauthn_user_verification,
     )
     try:
         server.start()
@@ -97,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         f"[cognito-stub] MFA            {MFA_BANNER[args.mfa]}",
         f"[cognito-stub] token issuer   {server.info()['issuer']}",
         f"[cognito-stub] CORS origins   {args.cors_origins}",
+        f"[cognito-stub] first factors  {', '.join(args.first_factors)} (USER_AUTH)",
+        f"[cognito-stub] passkeys       relying party {args.webauthn_rp_id}, "
+        f"user verification {args.webauthn_user_verification}",
     ]
     secret = server.engine.state.client_secret
     if secret:

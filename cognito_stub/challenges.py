@@ -1,5 +1,6 @@
-"""Sign-in challenge sessions (MFA, and SRP's PASSWORD_VERIFIER): who is signing in, which
-challenge they must answer, the code sent for it, and how long the session lasts.
+"""Sign-in challenge sessions (MFA, SRP's PASSWORD_VERIFIER, USER_AUTH's first factors, and the
+sign-in ConfirmSignUp allows): who is signing in, which challenge they must answer, the code or
+passkey challenge sent for it, and how long the session lasts.
 
 As in Cognito, a session lasts 3 minutes (the stub's clock) and is good for one successful
 answer; a wrong code leaves it usable, until too many wrong codes end it."""
@@ -25,6 +26,8 @@ TOO_MANY_WRONG_CODES = (
     "Too many invalid credentials attempts. User temporarily locked. "
     "Please try again after few seconds."
 )
+# The session ConfirmSignUp answers with: one USER_AUTH sign-in with no other proof.
+AFTER_SIGN_UP = "AFTER_SIGN_UP"
 
 
 @dataclass
@@ -39,6 +42,11 @@ class Challenge:
     setup_email: str = ""  # EMAIL_OTP answering MFA_SETUP: the address being set up
     totp_verified: bool = False  # MFA_SETUP: a software token was verified with this session
     srp: Any = None  # PASSWORD_VERIFIER: the SRP exchange (srp_sign_in.Exchange)
+    # USER_AUTH: a first-factor challenge (EMAIL_OTP is both a first factor and an MFA method).
+    first_factor: bool = False
+    # ... for a user who does not exist (user_key ""): the name typed, a stand-in is answered.
+    username: str = ""
+    passkey_challenge: str = ""  # WEB_AUTHN: the challenge (base64url) the passkey must sign
     wrong_codes: int = 0
     done: bool = False
 
@@ -82,10 +90,19 @@ class ChallengeBook:
                 raise not_authorized(TOO_MANY_WRONG_CODES)
             return challenge
 
+    def peek(self, session: str | None) -> Challenge | None:
+        """The challenge a session was opened for, live or not (to route an answer)."""
+        with self._lock:
+            return self._sessions.get(session or "")
+
     def follow(self, session: str, challenge: Challenge) -> str:
         """End `session` and open the next one (same user and client) for `challenge`."""
         self.finish(session)
         return self.open(challenge)
+
+    def open_next(self, challenge: Challenge, previous: str | None = None) -> str:
+        """A session for `challenge`, following `previous` when there is one."""
+        return self.follow(previous, challenge) if previous else self.open(challenge)
 
     def finish(self, session: str) -> None:
         with self._lock:

@@ -24,10 +24,13 @@ FAMILY = {
     VERIFY_EMAIL: VERIFY_EMAIL,
     VERIFY_PHONE: VERIFY_PHONE,
 }
-# Sign-in codes (SMS_MFA, EMAIL_OTP): they belong to a challenge session (challenges.py), not
-# to this book, and are recorded in the outbox under these purposes.
+# Sign-in codes (SMS_MFA, EMAIL_OTP after a password; EMAIL_OTP, SMS_OTP as USER_AUTH's first
+# factor): they belong to a challenge session (challenges.py), not to this book, and are
+# recorded in the outbox under these purposes.
 MFA_SMS = "mfa_sms"
 MFA_EMAIL = "mfa_email"
+SIGN_IN_SMS = "sign_in_sms"
+SIGN_IN_EMAIL = "sign_in_email"
 # AdminCreateUser's invitation: its "code" is the temporary password.
 INVITATION = "invitation"
 

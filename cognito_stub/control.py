@@ -27,17 +27,25 @@ class ControlAPI:
         client_secret: bool | str = False,
         auth_flows: list[str] | None = None,
         refresh_token_rotation: int | None = None,
+        first_factors: list[str] | None = None,
+        webauthn_rp_id: str | None = None,
+        webauthn_user_verification: str | None = None,
     ) -> dict[str, Any]:
         """A new pool with one app client, for a test of its own: its `user_pool_id`,
         `client_id`, `client_secret` (or None), `issuer`, `region`, `endpoint` ...
-        `refresh_token_rotation` is the old token's grace period (seconds), None for off."""
+        `refresh_token_rotation` is the old token's grace period (seconds), None for off;
+        `first_factors` the pool's AllowedFirstAuthFactors; `webauthn_*` its passkeys' relying
+        party (None: the defaults, every factor and `localhost`, preferred)."""
         request: dict[str, Any] = {"mfa": mfa, "client_secret": client_secret}
-        if name is not None:
-            request["name"] = name
-        if auth_flows is not None:
-            request["auth_flows"] = list(auth_flows)
-        if refresh_token_rotation is not None:
-            request["refresh_token_rotation"] = refresh_token_rotation
+        optional = {
+            "name": name,
+            "auth_flows": list(auth_flows) if auth_flows is not None else None,
+            "refresh_token_rotation": refresh_token_rotation,
+            "first_factors": list(first_factors) if first_factors is not None else None,
+            "webauthn_rp_id": webauthn_rp_id,
+            "webauthn_user_verification": webauthn_user_verification,
+        }
+        request.update({key: value for key, value in optional.items() if value is not None})
         return self._create_pool(request)
 
     def latest_code(self, to: str, purpose: str | None = None) -> str | None:

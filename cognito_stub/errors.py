@@ -27,6 +27,24 @@ DEFAULT_MESSAGES: dict[str, str] = {
     "UserNotConfirmedException": "User is not confirmed.",
     "UserNotFoundException": "User does not exist.",
     "UsernameExistsException": "An account with the given email already exists.",
+    # Passkeys (the stub's wording: Cognito's is unpublished).
+    "WebAuthnChallengeNotFoundException": (
+        "No WebAuthn registration was started with this challenge, or it has expired."
+    ),
+    "WebAuthnClientMismatchException": (
+        "The access token is for another app client than the one that started the registration."
+    ),
+    "WebAuthnConfigurationMissingException": (
+        "The user pool has no WebAuthn relying party ID (and no domain to use instead)."
+    ),
+    "WebAuthnCredentialNotSupportedException": "The credential's public key type is not supported.",
+    "WebAuthnNotEnabledException": "Passkey sign-in is not enabled for this user pool.",
+    "WebAuthnOriginNotAllowedException": (
+        "The credential's origin is not allowed for the user pool's relying party ID."
+    ),
+    "WebAuthnRelyingPartyMismatchException": (
+        "The credential's relying party ID is not the user pool's relying party ID."
+    ),
 }
 
 SERVER_ERRORS = {"InternalErrorException"}

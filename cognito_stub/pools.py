@@ -8,10 +8,18 @@ import string
 from dataclasses import dataclass
 from typing import Any
 
+from .first_factors import STUB_DEFAULT, parse_factors
 from .ids import REGION
+from .passkeys import USER_VERIFICATIONS
 
-# What a client of a pool made with POST /_stub/pools allows unless told otherwise.
-DEFAULT_AUTH_FLOWS = ("ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")
+# What the seeded clients, and a client of a pool made with POST /_stub/pools, allow unless
+# told otherwise (USER_AUTH: choice-based sign-in, passwordless codes and passkeys).
+DEFAULT_AUTH_FLOWS = (
+    "ALLOW_USER_SRP_AUTH",
+    "ALLOW_USER_PASSWORD_AUTH",
+    "ALLOW_USER_AUTH",
+    "ALLOW_REFRESH_TOKEN_AUTH",
+)
 KNOWN_FLOWS = frozenset(
     {
         "ALLOW_USER_SRP_AUTH",
@@ -22,7 +30,18 @@ KNOWN_FLOWS = frozenset(
         "ALLOW_USER_AUTH",
     }
 )
-REQUEST_OPTIONS = {"name", "mfa", "client_secret", "auth_flows", "refresh_token_rotation"}
+REQUEST_OPTIONS = {
+    "name",
+    "mfa",
+    "client_secret",
+    "auth_flows",
+    "refresh_token_rotation",
+    "first_factors",
+    "webauthn_rp_id",
+    "webauthn_user_verification",
+}
+# Passkeys work out of the box for a site on http://localhost:<any port>.
+DEFAULT_RP_ID = "localhost"
 MAX_GRACE_SECONDS = 60
 
 
@@ -78,6 +97,10 @@ class PoolSpec:
     clients: tuple[ClientSpec, ...]
     mfa: str = "off"
     demo_user: bool = False
+    # Policies.SignInPolicy.AllowedFirstAuthFactors, and the WebAuthnConfiguration.
+    first_factors: tuple[str, ...] = STUB_DEFAULT
+    webauthn_rp_id: str = DEFAULT_RP_ID
+    webauthn_user_verification: str = "preferred"
 
     def describe(self) -> dict[str, Any]:
         """What POST /_stub/pools answers (the issuer and endpoint are added by the caller)."""
@@ -91,6 +114,9 @@ class PoolSpec:
             "auth_flows": list(client.auth_flows),
             "refresh_token_rotation": client.rotation_grace,
             "mfa": self.mfa,
+            "first_factors": list(self.first_factors),
+            "webauthn_rp_id": self.webauthn_rp_id,
+            "webauthn_user_verification": self.webauthn_user_verification,
         }
 
 
@@ -112,9 +138,25 @@ def _rotation(value: Any) -> int | None:
     return value
 
 
+def _passkey_options(body: dict[str, Any]) -> tuple[tuple[str, ...], str, str]:
+    """`first_factors`, `webauthn_rp_id` and `webauthn_user_verification`, checked."""
+    try:
+        factors = parse_factors(body.get("first_factors", STUB_DEFAULT))
+    except (ValueError, TypeError) as exc:
+        raise PoolSpecError(f"'first_factors': {exc}") from exc
+    rp_id = body.get("webauthn_rp_id", DEFAULT_RP_ID)
+    if not isinstance(rp_id, str) or not rp_id:
+        raise PoolSpecError("'webauthn_rp_id' must be a host name, e.g. localhost")
+    verification = body.get("webauthn_user_verification", "preferred")
+    if verification not in USER_VERIFICATIONS:
+        raise PoolSpecError("'webauthn_user_verification' must be preferred or required")
+    return factors, rp_id, verification
+
+
 def spec_from_request(body: Any) -> PoolSpec:
     """A new pool with one client, from `{"name", "mfa", "client_secret", "auth_flows",
-    "refresh_token_rotation"}` (all optional)."""
+    "refresh_token_rotation", "first_factors", "webauthn_rp_id", "webauthn_user_verification"}`
+    (all optional)."""
     body = body if body is not None else {}
     if not isinstance(body, dict):
         raise PoolSpecError("body must be a JSON object")
@@ -141,4 +183,4 @@ def spec_from_request(body: Any) -> PoolSpec:
         tuple(flows),
         _rotation(body.get("refresh_token_rotation")),
     )
-    return PoolSpec(pool_id, name, (client,), mfa)
+    return PoolSpec(pool_id, name, (client,), mfa, False, *_passkey_options(body))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import moto_bridge as bridge
+from .first_factors import STUB_DEFAULT
 from .ids import (
     APP_CLIENT_ID,
     APP_CLIENT_NAME,
@@ -17,7 +18,7 @@ from .ids import (
     USER_POOL_NAME,
 )
 from .passwords import DEFAULT_PASSWORD_POLICY
-from .pools import ClientSpec, PoolSpec
+from .pools import DEFAULT_RP_ID, ClientSpec, PoolSpec
 
 POOL_CONFIG: dict[str, Any] = {
     "UsernameAttributes": ["email"],
@@ -31,17 +32,41 @@ POOL_CONFIG: dict[str, Any] = {
 }
 
 
-def seeded_spec(client_secret: str | None = None, mfa: str = "off") -> PoolSpec:
+def seeded_spec(
+    client_secret: str | None = None,
+    mfa: str = "off",
+    first_factors: tuple[str, ...] = STUB_DEFAULT,
+    webauthn_rp_id: str = DEFAULT_RP_ID,
+    webauthn_user_verification: str = "preferred",
+) -> PoolSpec:
     """The fixed pool: the app client, the secret client when there is a secret."""
     clients = [ClientSpec(APP_CLIENT_ID, APP_CLIENT_NAME)]
     if client_secret:
         clients.append(ClientSpec(SECRET_CLIENT_ID, SECRET_CLIENT_NAME, client_secret))
-    return PoolSpec(USER_POOL_ID, USER_POOL_NAME, tuple(clients), mfa, demo_user=True)
+    return PoolSpec(
+        USER_POOL_ID,
+        USER_POOL_NAME,
+        tuple(clients),
+        mfa,
+        True,
+        first_factors,
+        webauthn_rp_id,
+        webauthn_user_verification,
+    )
+
+
+def pool_config(spec: PoolSpec) -> dict[str, Any]:
+    """CreateUserPool's settings for a managed pool: POOL_CONFIG and the spec's sign-in policy."""
+    policies = {
+        **POOL_CONFIG["Policies"],
+        "SignInPolicy": {"AllowedFirstAuthFactors": list(spec.first_factors)},
+    }
+    return {**POOL_CONFIG, "Policies": policies}
 
 
 def build(backend: Any, spec: PoolSpec) -> None:
     """Create the pool, its clients (and the confirmed demo user) with the spec's ids."""
-    bridge.create_pool(backend, spec.pool_id, spec.name, POOL_CONFIG)
+    bridge.create_pool(backend, spec.pool_id, spec.name, pool_config(spec))
     for client in spec.clients:
         bridge.create_client(
             backend, spec.pool_id, client.client_id, client.config(), client.secret

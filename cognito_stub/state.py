@@ -1,6 +1,7 @@
 """Everything the stub knows: moto's users (through the bridge), the managed pools, codes,
 outbox, lockouts, revoked, expiring and rotated-out tokens, pending email changes, MFA (pool
-and user settings, TOTP secrets, sign-in challenge sessions), the token minter and the options.
+and user settings, TOTP secrets, sign-in challenge sessions), passkeys (each pool's relying
+party, each user's credentials), the token minter and the options.
 Operations receive it; they never see the engine."""
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from . import passwords
 from .access_tokens import AccessTokenBook
 from .challenges import ChallengeBook
 from .codes import FAMILY, FORGOT_PASSWORD, CodeBook, new_code
+from .first_factors import STUB_DEFAULT, parse_factors
 from .ids import REGION
 from .lockout import LockoutBook
 from .mfa import SEEDED_SMS, PoolMfaBook, PoolMfaConfig, UserMfaBook
 from .minting import TokenMinter
 from .outbox import Outbox
-from .pools import PoolSpec, new_client_secret
+from .passkeys import USER_VERIFICATIONS, PasskeyBook, WebAuthnConfig
+from .pools import DEFAULT_RP_ID, PoolSpec, new_client_secret
 from .seed import build, seeded_spec
 from .totp import TotpBook
 
@@ -47,9 +50,19 @@ class StubOptions:
     issuer: str = "aws"
     # Origins allowed to call the stub from a browser: ("*",) or exact origins.
     cors_origins: tuple[str, ...] = ("*",)
+    # The seeded pool's AllowedFirstAuthFactors (a tuple, or "PASSWORD,EMAIL_OTP") and its
+    # passkeys' relying party (origins https://<id>, its subdomains, http://localhost[:port]).
+    first_factors: tuple[str, ...] = STUB_DEFAULT
+    webauthn_rp_id: str = DEFAULT_RP_ID
+    webauthn_user_verification: str = "preferred"
 
     def __post_init__(self) -> None:
         PoolMfaConfig.preset(self.mfa)  # ValueError for anything but off, optional, on
+        object.__setattr__(self, "first_factors", parse_factors(self.first_factors))
+        if not self.webauthn_rp_id:
+            raise ValueError("webauthn_rp_id must be a host name, e.g. localhost")
+        if self.webauthn_user_verification not in USER_VERIFICATIONS:
+            raise ValueError("webauthn_user_verification must be preferred or required")
         if self.issuer not in ISSUER_MODES:
             raise ValueError(f"issuer must be aws or endpoint (not {self.issuer!r})")
         origins = self.cors_origins
@@ -80,6 +93,7 @@ class StubState:
         self.user_mfa = UserMfaBook()
         self.totp = TotpBook(clock=clock)
         self.challenges = ChallengeBook(clock=clock, max_wrong_codes=self.options.max_code_attempts)
+        self.passkeys = PasskeyBook(clock=clock)
         secret = self.options.client_secret
         self.client_secret: str | None = (
             (secret if isinstance(secret, str) else new_client_secret()) if secret else None
@@ -99,19 +113,31 @@ class StubState:
         self.backend = bridge.reset_backend(self.check_password, self.minter)
         for book in (self.codes, self.outbox, self.lockouts, self.access_tokens, self.minter):
             book.clear()
-        for book in (self.pool_mfa, self.user_mfa, self.totp, self.challenges):
+        for book in (self.pool_mfa, self.user_mfa, self.totp, self.challenges, self.passkeys):
             book.clear()
         self.revoked_tokens.clear()
         self.rotated_out.clear()
         self.pending_emails.clear()
         self.pools.clear()
-        self.add_pool(seeded_spec(self.client_secret, self.options.mfa))
+        options = self.options
+        self.add_pool(
+            seeded_spec(
+                self.client_secret,
+                options.mfa,
+                options.first_factors,
+                options.webauthn_rp_id,
+                options.webauthn_user_verification,
+            )
+        )
 
     def add_pool(self, spec: PoolSpec) -> None:
-        """Build a managed pool (and its clients) from its spec, with the spec's MFA."""
+        """Build a managed pool (and its clients) from its spec, with the spec's MFA and
+        passkey relying party."""
         build(self.backend, spec)
         self.pools[spec.pool_id] = spec
         self.pool_mfa.set(spec.pool_id, PoolMfaConfig.preset(spec.mfa))
+        webauthn = WebAuthnConfig(spec.webauthn_rp_id, spec.webauthn_user_verification)
+        self.passkeys.configure(spec.pool_id, webauthn)
 
     def remove_pool(self, pool_id: str) -> PoolSpec:
         """Drop a managed pool and what we keep about its users (KeyError if not managed)."""
@@ -119,6 +145,7 @@ class StubState:
         for user in bridge.delete_pool(self.backend, pool_id):
             self.forget_user(user)
         self.outbox.forget_pool(pool_id)
+        self.passkeys.forget_pool(pool_id)
         return spec
 
     def reset_pool(self, pool_id: str) -> PoolSpec:
@@ -146,6 +173,7 @@ class StubState:
         self.pending_emails.pop(key, None)
         self.user_mfa.forget(key)
         self.totp.forget(key)
+        self.passkeys.forget(key)
         self.lockouts.record_success(key)
 
     def check_password(self, pool: Any, password: str | None) -> None:

@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "auth_ui.context_processors.cognito_stub",
+                "auth_ui.branding.branding",
             ],
         },
     },
@@ -153,7 +154,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 # The built CSS and our JS; not static/src/ (Tailwind's input, whose `@import "tailwindcss"` is
 # no file the manifest storage could hash).
-STATICFILES_DIRS = [("css", BASE_DIR / "static" / "css"), ("js", BASE_DIR / "static" / "js")]
+STATICFILES_DIRS = [
+    ("css", BASE_DIR / "static" / "css"),
+    ("js", BASE_DIR / "static" / "js"),
+    ("img", BASE_DIR / "static" / "img"),
+]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Production (DEBUG off): `collectstatic` writes hashed names with gzip and brotli copies, and
 # whitenoise serves them with a year of immutable caching. Development and the test suites read
@@ -193,10 +198,27 @@ else:
 COGNITO_AUTO_CONFIRM = env.bool("COGNITO_AUTO_CONFIRM", default=False)
 COGNITO_USES_USERNAMES = env.bool("COGNITO_USES_USERNAMES", default=False)
 # "password": USER_PASSWORD_AUTH (the password goes to Cognito over TLS); "srp": USER_SRP_AUTH
-# (it is proven without being sent), for app clients that allow only SRP.
-COGNITO_SIGN_IN_FLOW = env("COGNITO_SIGN_IN_FLOW", default="password")
-# The site's name, as authenticator apps list it (the issuer of its TOTP codes).
+# (it is proven without being sent), for app clients that allow only SRP; "choice": USER_AUTH,
+# where a person may also sign in with an emailed or texted code or a passkey (the app client
+# must allow ALLOW_USER_AUTH). The local stub allows every way, so `make run` offers them all.
+COGNITO_SIGN_IN_FLOW = env(
+    "COGNITO_SIGN_IN_FLOW", default="choice" if COGNITO_USING_STUB else "password"
+)
+# With "choice": the first factors the pool allows (its sign-in policy), used when
+# DescribeUserPool can't be read (it needs IAM credentials).
+COGNITO_FIRST_FACTORS = env.list(
+    "COGNITO_FIRST_FACTORS",
+    default=["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"] if COGNITO_USING_STUB else ["PASSWORD"],
+)
+# Passkeys belong to a relying party: a domain (never an IP address) that the site's own host
+# is, or ends with; the pool's WebAuthn configuration names the same one. Empty: the site's host.
+# Passkeys also need a secure context: https, or http://localhost in development.
+COGNITO_WEBAUTHN_RP_ID = env("COGNITO_WEBAUTHN_RP_ID", default="")
+# The site's name: in the card header, the tab title, and as authenticator apps list it (the
+# issuer of its TOTP codes).
 SITE_NAME = env("SITE_NAME", default="Cognito sign-in")
+# Its mark in the card header: a path under the static files (an SVG or a small PNG).
+SITE_LOGO = env("SITE_LOGO", default="img/logo.svg")
 # The pool's MFA, used when GetUserPoolMfaConfig can't be read (it needs IAM credentials):
 # mode OFF / OPTIONAL / ON, and the methods it allows.
 COGNITO_MFA = {

@@ -14,6 +14,7 @@ from .api import (
     respond_to_challenge,
     revoke_token,
     sign_up,
+    user_auth,
 )
 from .client import time_budget
 from .errors import AuthError
@@ -37,6 +38,7 @@ __all__ = [
     "revoke_token",
     "sign_up",
     "time_budget",
+    "user_auth",
     "verify_id_token",
     "verify_software_token",
 ]

@@ -120,11 +120,40 @@ def initiate_auth(*, username: str, password: str) -> Tokens | Challenge:
     sent (USER_SRP_AUTH, when COGNITO_SIGN_IN_FLOW is "srp")."""
     if settings.COGNITO_SIGN_IN_FLOW == "srp":
         return _srp_sign_in(username, password)
+    if settings.COGNITO_SIGN_IN_FLOW == "choice":
+        result = user_auth(username=username, preferred="PASSWORD", password=password)
+        if isinstance(result, Challenge) and result.name == "SELECT_CHALLENGE":
+            # No password on this account (it signs in with codes or passkeys): to the person,
+            # and to anyone probing, that reads as any other wrong password.
+            raise AuthError("NotAuthorizedException")
+        return result
     response = call(
         "initiate_auth",
         ClientId=_client_id(),
         AuthFlow="USER_PASSWORD_AUTH",
         AuthParameters={"USERNAME": username, "PASSWORD": password, **_secret_param(username)},
+    )
+    return _tokens_or_challenge(response, username)
+
+
+@sensitive_variables()
+def user_auth(
+    *, username: str, preferred: str = "", password: str = "", session: str = ""
+) -> Tokens | Challenge:
+    """InitiateAuth USER_AUTH (COGNITO_SIGN_IN_FLOW "choice"): the first factor `preferred`
+    (PASSWORD with the password, EMAIL_OTP, SMS_OTP or WEB_AUTHN), or, with ConfirmSignUp's
+    `session`, the sign-in that confirming the email allows."""
+    parameters = {"USERNAME": username, **_secret_param(username)}
+    if preferred:
+        parameters["PREFERRED_CHALLENGE"] = preferred
+    if password:
+        parameters["PASSWORD"] = password
+    response = call(
+        "initiate_auth",
+        ClientId=_client_id(),
+        AuthFlow="USER_AUTH",
+        AuthParameters=parameters,
+        **({"Session": session} if session else {}),
     )
     return _tokens_or_challenge(response, username)
 

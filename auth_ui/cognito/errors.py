@@ -52,6 +52,14 @@ COGNITO_CODES = frozenset(
         "UserNotConfirmedException",
         "UserNotFoundException",
         "UsernameExistsException",
+        # Passkeys (StartWebAuthnRegistration, CompleteWebAuthnRegistration …).
+        "WebAuthnChallengeNotFoundException",
+        "WebAuthnClientMismatchException",
+        "WebAuthnConfigurationMissingException",
+        "WebAuthnCredentialNotSupportedException",
+        "WebAuthnNotEnabledException",
+        "WebAuthnOriginNotAllowedException",
+        "WebAuthnRelyingPartyMismatchException",
     }
 )
 

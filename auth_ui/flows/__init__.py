@@ -5,9 +5,17 @@ they never import the gateway. Rate limits and `next` handling are called from h
 """
 
 from ..cognito import AuthError
-from . import account, attributes, mfa
+from . import account, attributes, mfa, passkeys, passwordless
+from .codes import resend_wait
 from .outcome import Outcome
-from .password import policy_text, reset_password, send_reset_code
+from .password import (
+    finish_password_reset,
+    policy_text,
+    reset_code_taken,
+    reset_password,
+    send_reset_code,
+    take_reset_code,
+)
 from .session import keep_tokens_fresh, sign_in_again, sign_out, signed_out_everywhere
 from .sign_in import (
     answer_challenge,
@@ -22,7 +30,7 @@ from .sign_in import (
     sign_in,
     start_totp_setup,
 )
-from .sign_up import confirm_sign_up, resend_confirmation_code, sign_up
+from .sign_up import confirm_sign_up, confirm_step_passed, resend_confirmation_code, sign_up
 
 __all__ = [
     "AuthError",
@@ -36,12 +44,18 @@ __all__ = [
     "can_set_up_email",
     "choose_mfa",
     "confirm_sign_up",
+    "confirm_step_passed",
+    "finish_password_reset",
     "finish_totp_setup",
     "keep_tokens_fresh",
     "mfa",
     "mfa_choices",
+    "passkeys",
+    "passwordless",
     "policy_text",
     "resend_confirmation_code",
+    "resend_wait",
+    "reset_code_taken",
     "reset_password",
     "send_reset_code",
     "set_up_email",
@@ -51,4 +65,5 @@ __all__ = [
     "sign_up",
     "signed_out_everywhere",
     "start_totp_setup",
+    "take_reset_code",
 ]

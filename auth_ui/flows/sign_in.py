@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
@@ -69,6 +70,29 @@ STAGES: dict[str, Stage] = {
     ),
 }
 
+# Signing in without a password (USER_AUTH): the code the person asked for is the whole
+# sign-in, on a step of its own. A passkey's challenge is answered on the sign-in page itself.
+FIRST_FACTOR_STAGES: dict[str, Stage] = {
+    "EMAIL_OTP": Stage(
+        "auth_ui:sign_in_code",
+        _("We emailed a code to %(destination)s."),
+        code_key="EMAIL_OTP_CODE",
+    ),
+    "SMS_OTP": Stage(
+        "auth_ui:sign_in_code",
+        _("We texted a code to %(destination)s."),
+        code_key="SMS_OTP_CODE",
+    ),
+    "WEB_AUTHN": Stage("auth_ui:sign_in", _("Use your passkey to sign in.")),
+}
+
+
+def stage_for(challenge: str, first_factor: str = "") -> Stage | None:
+    """The stage that answers `challenge`: the first factor the person chose, or a later one."""
+    if first_factor and challenge == first_factor:
+        return FIRST_FACTOR_STAGES.get(challenge)
+    return STAGES.get(challenge)
+
 
 @sensitive_variables("password", "result")
 def sign_in(request: HttpRequest, *, username: str, password: str, next_url: str) -> Outcome:
@@ -90,43 +114,73 @@ def sign_in(request: HttpRequest, *, username: str, password: str, next_url: str
 
 @sensitive_variables("result")
 def advance(
-    request: HttpRequest, result: cognito.Tokens | cognito.Challenge, *, next_url: str
+    request: HttpRequest,
+    result: cognito.Tokens | cognito.Challenge,
+    *,
+    next_url: str,
+    first_factor: str = "",
 ) -> Outcome:
     """On to the stage Cognito's answer asks for, or, with tokens, sign the person in."""
     if isinstance(result, cognito.Tokens):
         session.clear_pending_sign_in(request)
         complete_sign_in(request, result)
         session.pop_next(request)
-        return Outcome(safe_next_url(request, next_url), done=True)
-    stage = STAGES.get(result.name)
+        url = after_sign_in(request, safe_next_url(request, next_url), first_factor)
+        return Outcome(url, done=True)
+    stage = stage_for(result.name, first_factor)
     if stage is None:
         session.clear_pending_sign_in(request)
         raise cognito.AuthError("UnsupportedChallenge")
-    session.store_pending_sign_in(request, session.PendingSignIn(result, next_url))
-    destination = result.parameters.get("CODE_DELIVERY_DESTINATION", "")
-    return Outcome(reverse(stage.url_name), str(stage.notice) % {"destination": destination})
+    pending = session.PendingSignIn(result, next_url, first_factor=first_factor)
+    session.store_pending_sign_in(request, pending)
+    if first_factor:
+        return Outcome(reverse(stage.url_name))  # its step says where the code went, each time
+    return Outcome(reverse(stage.url_name), stage_words(stage, result))
+
+
+def after_sign_in(request: HttpRequest, url: str, first_factor: str) -> str:
+    """Where a completed sign-in goes: `url`, or first (once, where passkeys work) the offer
+    of a passkey to someone who signed in without one."""
+    from .passkeys import should_offer  # passkeys → passwordless → sign_in
+
+    if first_factor == "WEB_AUTHN" or not should_offer(request):
+        return url
+    return f"{reverse('auth_ui:passkey_offer')}?{urlencode({'next': url})}"
+
+
+def stage_words(stage: Stage, challenge: cognito.Challenge) -> str:
+    destination = challenge.parameters.get("CODE_DELIVERY_DESTINATION", "")
+    return str(stage.notice) % {"destination": destination}
 
 
 def awaits(request: HttpRequest, challenge: str) -> bool:
-    """Whether a pending sign-in waits for the person to answer `challenge`."""
+    """Whether a pending sign-in waits for the person to answer `challenge` (a later stage)."""
     pending = session.pending_sign_in(request)
-    return pending is not None and pending.challenge.name == challenge
+    return pending is not None and not pending.first_factor and pending.challenge.name == challenge
 
 
-def awaited_code(request: HttpRequest) -> str:
-    """The pending challenge when it is answered with a code (an MFA code), else ""."""
+def awaited_code(request: HttpRequest, *, first_factor: bool = False) -> str:
+    """The pending challenge when it is answered with a code, else "": an MFA code, or with
+    `first_factor` the code the person asked for instead of a password."""
     pending = session.pending_sign_in(request)
-    if pending is None or not STAGES.get(pending.challenge.name, Stage("", "")).code_key:
+    if pending is None or bool(pending.first_factor) != first_factor:
         return ""
-    return pending.challenge.name
+    stage = stage_for(pending.challenge.name, pending.first_factor)
+    return pending.challenge.name if stage is not None and stage.code_key else ""
 
 
 @sensitive_variables("code")
 def answer_code(request: HttpRequest, *, challenge: str, code: str) -> Outcome:
     """A code stage (authenticator app, text message, email): the code goes in its key."""
     return answer_challenge(
-        request, challenge=challenge, responses={STAGES[challenge].code_key: code}
+        request, challenge=challenge, responses={code_key(request, challenge): code}
     )
+
+
+def code_key(request: HttpRequest, challenge: str) -> str:
+    pending = session.pending_sign_in(request)
+    stage = stage_for(challenge, pending.first_factor if pending else "")
+    return stage.code_key if stage else ""
 
 
 def mfa_choices(request: HttpRequest) -> list[str]:
@@ -219,8 +273,8 @@ def answer_challenge(request: HttpRequest, *, challenge: str, responses: dict[st
     pending = session.pending_sign_in(request)
     if pending is None or pending.challenge.name != challenge:
         return start_again(request)
-    stage = STAGES[challenge]
-    if stage.check is not None:
+    stage = stage_for(challenge, pending.first_factor)
+    if stage is not None and stage.check is not None:
         stage.check(responses)
     try:
         result = cognito.respond_to_challenge(challenge=pending.challenge, responses=responses)
@@ -228,7 +282,7 @@ def answer_challenge(request: HttpRequest, *, challenge: str, responses: dict[st
         if error.code == "SessionExpired":
             return start_again(request)
         raise
-    return advance(request, result, next_url=pending.next)
+    return advance(request, result, next_url=pending.next, first_factor=pending.first_factor)
 
 
 def start_again(request: HttpRequest) -> Outcome:

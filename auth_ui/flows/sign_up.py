@@ -23,7 +23,7 @@ def sign_up(
 ) -> Outcome:
     check_new_password(password)
     ratelimit.consume(request, "sign_up")
-    destination = cognito.sign_up(username=username, email=email, password=password)
+    cognito.sign_up(username=username, email=email, password=password)
     if settings.COGNITO_AUTO_CONFIRM:
         cognito.admin_confirm_sign_up(username=username)
     session.remember_email(request, username)
@@ -31,20 +31,39 @@ def sign_up(
     if settings.COGNITO_AUTO_CONFIRM:
         notice = _("Your account is ready. Sign in to continue.")
         return Outcome(reverse("auth_ui:sign_in"), notice, messages.SUCCESS)
-    notice = _("We sent a verification code to %(destination)s. Enter it below.")
-    return Outcome(reverse("auth_ui:confirm"), notice % {"destination": destination or email})
+    # No notice: the code step says where the code went ("Sent to <the address typed>"), and
+    # Cognito's masked copy of it (destination) would only contradict that.
+    return Outcome(reverse("auth_ui:confirm"))
 
 
 def confirm_sign_up(request: HttpRequest, *, username: str, code: str) -> Outcome:
     session.remember_email(request, username)
     ratelimit.consume(request, "confirm_code", key=username)
     cognito.confirm_sign_up(username=username, code=code)
+    session.mark_confirmed(request, username)
     notice = _("Your email is confirmed. Sign in to continue.")
     return Outcome(reverse("auth_ui:sign_in"), notice, messages.SUCCESS)
+
+
+def confirm_step_passed(request: HttpRequest) -> Outcome | None:
+    """The code step asked for after this session confirmed its address (Back, a bookmark):
+    on to sign in, instead of a form for a code that is no longer needed."""
+    username = session.remembered_email(request)
+    if not username or session.confirmed_username(request) != username:
+        return None
+    notice = _("Your email is already confirmed. Sign in to continue.")
+    return Outcome(reverse("auth_ui:sign_in"), notice)
 
 
 def resend_confirmation_code(request: HttpRequest, *, username: str) -> Outcome:
     notice = _("If %(email)s is waiting to be confirmed, we sent it a new code.") % {
         "email": username
     }
-    return send_code(request, username, cognito.resend_confirmation_code, "auth_ui:confirm", notice)
+    return send_code(
+        request,
+        username,
+        cognito.resend_confirmation_code,
+        "auth_ui:confirm",
+        notice,
+        again=True,
+    )

@@ -23,12 +23,16 @@ from .auth import (
 )
 from .mfa import mfa_choose, mfa_code, mfa_setup
 from .pages import bad_request, csrf_failure, dev_mailbox
+from .passkeys import account_passkey_add, account_passkey_remove, passkey_offer
+from .passwordless import sign_in_code
 from .security import account_security, account_security_app
 
 __all__ = [
     "account",
     "account_delete",
     "account_email",
+    "account_passkey_add",
+    "account_passkey_remove",
     "account_password",
     "account_phone",
     "account_profile",
@@ -43,9 +47,11 @@ __all__ = [
     "mfa_code",
     "mfa_setup",
     "new_password",
+    "passkey_offer",
     "password_forgot",
     "password_reset",
     "sign_in",
+    "sign_in_code",
     "sign_out",
     "sign_up",
 ]

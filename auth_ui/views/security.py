@@ -30,17 +30,29 @@ def account_security(request: HtmxHttpRequest) -> HttpResponse:
             return follow(request, action(request, method=method))
         except flows.AuthError as error:
             problem = error
+    return render_security(request, problem=problem)
+
+
+def render_security(request: HtmxHttpRequest, *, problem=None, **extra) -> HttpResponse:
+    """The page as Cognito has it now: the two-step methods, and the passkeys where offered."""
     return render_loaded(
         request,
         "auth/security.html",
-        partial(flows.mfa.security, request),
+        partial(load_security, request),
         lambda current: {
             "title": _("Two-step verification"),
-            "security": current,
-            "methods": method_rows(current),
+            "security": current[0] if current else None,
+            "methods": method_rows(current[0] if current else None),
+            "passkeys": current[1] if current else None,
+            **extra,
         },
         problem=problem,
     )
+
+
+def load_security(request: HtmxHttpRequest) -> tuple:
+    passkeys = flows.passkeys.listed(request) if flows.passkeys.offered(request) else None
+    return flows.mfa.security(request), passkeys
 
 
 def method_rows(current) -> list[dict]:

@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..first_factors import COGNITO_DEFAULT
+from .backend import moto_answer
+
+# What CreateUserPool sets once and UpdateUserPool cannot change (moto's UpdateUserPool would
+# drop them: it replaces the whole configuration).
+CREATION_ONLY = ("UsernameAttributes", "AliasAttributes", "UsernameConfiguration")
+
 
 @dataclass(frozen=True)
 class AppClient:
@@ -60,6 +67,21 @@ def describe_pool(backend: Any, pool_id: str) -> Any:
 
 def password_policy(pool: Any) -> dict[str, Any] | None:
     return pool.extended_config.get("Policies", {}).get("PasswordPolicy")
+
+
+def first_auth_factors(pool: Any) -> tuple[str, ...]:
+    """Policies.SignInPolicy.AllowedFirstAuthFactors (Cognito's default: passwords only)."""
+    policy = (pool.extended_config.get("Policies") or {}).get("SignInPolicy") or {}
+    return tuple(policy.get("AllowedFirstAuthFactors") or COGNITO_DEFAULT)
+
+
+def update_pool(pool: Any, params: dict[str, Any]) -> None:
+    """UpdateUserPool as Cognito does it: what is left out goes back to its default (moto
+    replaces the configuration), except the settings only CreateUserPool makes."""
+    kept = {k: pool.extended_config[k] for k in CREATION_ONLY if k in pool.extended_config}
+    moto_answer("UpdateUserPool", params)
+    pool.extended_config.pop("UserPoolId", None)
+    pool.extended_config.update(kept)
 
 
 def mfa_configuration(pool: Any) -> str:

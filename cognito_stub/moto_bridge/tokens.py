@@ -48,6 +48,12 @@ def access_token_owner(backend: Any, token: str) -> tuple[Any, str] | None:
     return None
 
 
+def access_token_client(pool: Any, token: str) -> str | None:
+    """The app client an access token was issued to, or None."""
+    entry = pool.access_tokens.get(token)
+    return entry[0] if entry else None
+
+
 def _jwt_claims(token: str) -> dict[str, Any]:
     try:
         payload = token.split(".")[1]

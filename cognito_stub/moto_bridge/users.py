@@ -37,7 +37,12 @@ def set_email_verified(user: Any, verified: bool) -> None:
 
 
 def password_matches(user: Any, password: str | None) -> bool:
-    return user.password == password
+    return bool(user.password) and user.password == password
+
+
+def has_password(user: Any) -> bool:
+    """False for a user who signed up without one (a passwordless pool)."""
+    return bool(user.password)
 
 
 def password_of(user: Any) -> str:
@@ -91,9 +96,22 @@ def delete_user(pool: Any, user: Any) -> None:
 
 # -- moto's own operations ----------------------------------------------------------------
 def sign_up(
-    backend: Any, client_id: str, name: str, password: str, attributes: list[dict[str, str]]
+    backend: Any,
+    client_id: str,
+    name: str,
+    password: str | None,
+    attributes: list[dict[str, str]],
 ) -> Any:
-    return backend.sign_up(client_id, name, password, attributes)[0]  # (user, details)
+    """moto's SignUp; without a password (passwordless), moto's password check is skipped and
+    the user has none."""
+    if password is not None:
+        return backend.sign_up(client_id, name, password, attributes)[0]  # (user, details)
+    check = backend._validate_password
+    backend._validate_password = lambda _pool_id, _password: None
+    try:
+        return backend.sign_up(client_id, name, None, attributes)[0]
+    finally:
+        backend._validate_password = check
 
 
 def initiate_auth(backend: Any, client_id: str, flow: str, auth: dict[str, Any]) -> dict:

@@ -6,7 +6,19 @@ raises CognitoError. HANDLERS is what the engine is given; every other operation
 
 from __future__ import annotations
 
-from . import account, admin_users, attributes, auth, mfa, mfa_pool, passwords, sign_up, tokens
+from . import (
+    account,
+    admin_users,
+    attributes,
+    auth,
+    mfa,
+    mfa_pool,
+    passwords,
+    pool_settings,
+    sign_up,
+    tokens,
+    webauthn_credentials,
+)
 
 HANDLERS = {
     **sign_up.HANDLERS,
@@ -17,6 +29,8 @@ HANDLERS = {
     **attributes.HANDLERS,
     **mfa.HANDLERS,
     **mfa_pool.HANDLERS,
+    **pool_settings.HANDLERS,
+    **webauthn_credentials.HANDLERS,
     **admin_users.HANDLERS,
 }
 

@@ -1,6 +1,7 @@
-"""Sign-in: InitiateAuth and AdminInitiateAuth (password, SRP, refresh), RespondToAuthChallenge
-and AdminRespondToAuthChallenge (SRP's PASSWORD_VERIFIER, a new password; MFA, see
-mfa_sign_in). Every flow must be one the app client allows (ExplicitAuthFlows)."""
+"""Sign-in: InitiateAuth and AdminInitiateAuth (password, SRP, refresh, USER_AUTH),
+RespondToAuthChallenge and AdminRespondToAuthChallenge (SRP's PASSWORD_VERIFIER, a new password;
+MFA, see mfa_sign_in; USER_AUTH's first factors, see user_auth). Every flow must be one the app
+client allows (ExplicitAuthFlows)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .. import moto_bridge as bridge
 from ..errors import CognitoError, invalid_parameter, not_authorized
 from ..moto_bridge import AppClient
-from . import mfa_sign_in, srp_sign_in
+from . import mfa_sign_in, srp_sign_in, user_auth
 from .common import check_secret_hash, pool_and_client, required
 from .password_sign_in import password_sign_in
 from .tokens import refresh_token_auth
@@ -72,6 +73,8 @@ def _initiate(
         return password_sign_in(state, pool, client, auth)
     if flow == "USER_SRP_AUTH":
         return srp_sign_in.begin(state, pool, client, auth)
+    if flow == "USER_AUTH":
+        return user_auth.initiate(state, pool, client, params)
     if flow in REFRESH_FLOWS:
         return refresh_token_auth(state, pool, client, auth)
     if "USER_PASSWORD_AUTH" in password_flows:
@@ -97,6 +100,8 @@ def _respond(
     session = params.get("Session")
     if challenge == srp_sign_in.PASSWORD_VERIFIER:
         return srp_sign_in.answer(state, pool, client, responses)
+    if user_auth.answers(state, challenge, session):
+        return user_auth.answer(state, pool, client, params)
     if challenge in mfa_sign_in.CHALLENGES:
         username = required(responses, "USERNAME")
         check_secret_hash(client, [username], responses.get("SECRET_HASH"))

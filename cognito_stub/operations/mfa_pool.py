@@ -1,5 +1,5 @@
-"""The pool's MFA configuration: SetUserPoolMfaConfig, GetUserPoolMfaConfig, and the
-MfaConfiguration in DescribeUserPool (the stub keeps it; moto's pool never acts on it)."""
+"""The pool's MFA configuration: SetUserPoolMfaConfig and GetUserPoolMfaConfig (the stub keeps it;
+moto's pool never acts on it), with the passkeys' WebAuthnConfiguration."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import moto_bridge as bridge
 from ..mfa import PoolMfaConfig
+from ..passkeys import WebAuthnConfig
 from .common import required
 
 if TYPE_CHECKING:
@@ -17,27 +18,30 @@ def _pool(state: StubState, params: dict[str, Any]) -> Any:
     return bridge.describe_pool(state.backend, required(params, "UserPoolId"))
 
 
+def _answer(state: StubState, pool_id: str, config: PoolMfaConfig) -> dict[str, Any]:
+    webauthn = state.passkeys.config(pool_id).to_json()
+    return {**config.to_json(), "WebAuthnConfiguration": webauthn}
+
+
 def set_user_pool_mfa_config(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    pool = _pool(state, params)
+    """The MFA settings are replaced as a whole; the WebAuthnConfiguration only when given (the
+    stub's choice: a call about MFA leaves passkeys alone)."""
+    pool_id = bridge.pool_id(_pool(state, params))
     config = PoolMfaConfig.from_request(params)
-    state.pool_mfa.set(bridge.pool_id(pool), config)
-    return config.to_json()
+    webauthn = params.get("WebAuthnConfiguration")
+    passkeys = WebAuthnConfig.from_request(webauthn) if webauthn is not None else None
+    state.pool_mfa.set(pool_id, config)
+    if passkeys is not None:
+        state.passkeys.configure(pool_id, passkeys)
+    return _answer(state, pool_id, config)
 
 
 def get_user_pool_mfa_config(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    return state.pool_mfa_config(_pool(state, params)).to_json()
-
-
-def describe_user_pool(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    """moto's answer, with the MfaConfiguration the stub keeps."""
     pool = _pool(state, params)
-    answer = bridge.moto_answer("DescribeUserPool", params)
-    answer["UserPool"]["MfaConfiguration"] = state.pool_mfa_config(pool).mode
-    return answer
+    return _answer(state, bridge.pool_id(pool), state.pool_mfa_config(pool))
 
 
 HANDLERS: dict[str, Handler] = {
     "SetUserPoolMfaConfig": set_user_pool_mfa_config,
     "GetUserPoolMfaConfig": get_user_pool_mfa_config,
-    "DescribeUserPool": describe_user_pool,
 }

@@ -10,7 +10,6 @@ A usable method is one the pool allows and the user has enabled (and can receive
 
 from __future__ import annotations
 
-import hmac
 import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,8 @@ from ..codes import MFA_EMAIL, MFA_SMS
 from ..errors import CognitoError, invalid_parameter, not_authorized
 from ..mfa import EMAIL_OTP, SMS_MFA, SOFTWARE_TOKEN_MFA
 from ..moto_bridge import AppClient
-from ..users import masked
+from . import challenge_codes
+from .challenge_codes import WRONG_STATE, Delivery
 from .common import EMAIL_FORMAT, check_email_free, required
 
 if TYPE_CHECKING:
@@ -36,16 +36,18 @@ CODE_KEYS = {
     SMS_MFA: "SMS_MFA_CODE",
     EMAIL_OTP: "EMAIL_OTP_CODE",
 }
-WRONG_STATE = "Invalid code or auth state for the user."
-WRONG_CODE = {SOFTWARE_TOKEN_MFA: "Invalid code received for user"}
-# Where each sent code goes: (outbox purpose, the attribute it goes to, delivery medium).
-DELIVERY = {SMS_MFA: (MFA_SMS, "phone_number", "SMS"), EMAIL_OTP: (MFA_EMAIL, "email", "EMAIL")}
+WRONG_TOTP = "Invalid code received for user"
+# Where each sent code goes.
+DELIVERY = {
+    SMS_MFA: Delivery(MFA_SMS, "phone_number", "SMS"),
+    EMAIL_OTP: Delivery(MFA_EMAIL, "email", "EMAIL"),
+}
 
 
 def _usable(state: StubState, user: Any, method: str) -> bool:
     if method == SOFTWARE_TOKEN_MFA:
         return state.totp.has_verified(bridge.user_id(user))
-    return bool(bridge.attribute(user, DELIVERY[method][1]))
+    return bool(bridge.attribute(user, DELIVERY[method].attribute))
 
 
 def needs_mfa(state: StubState, pool: Any, user: Any) -> tuple[str, list[str]] | None:
@@ -81,18 +83,16 @@ def _issue(
     """The answer that sets `challenge` (ending the `previous` session, if any)."""
     parameters = {"USER_ID_FOR_SRP": bridge.username(user)}
     if challenge.name in DELIVERY:
-        purpose, attribute, medium = DELIVERY[challenge.name]
-        to = challenge.setup_email or bridge.attribute(user, attribute) or ""
-        code = state.send_one_time_code(user, purpose, to)
-        challenge = replace(challenge, code=code, sent_to=to)
-        parameters["CODE_DELIVERY_DELIVERY_MEDIUM"] = medium
-        parameters["CODE_DELIVERY_DESTINATION"] = masked(to, attribute)
+        delivery = DELIVERY[challenge.name]
+        challenge, sent = challenge_codes.send(
+            state, user, challenge, delivery, challenge.setup_email
+        )
+        parameters.update(sent)
     elif challenge.name in (SELECT_MFA_TYPE, MFA_SETUP):
         key = "MFAS_CAN_CHOOSE" if challenge.name == SELECT_MFA_TYPE else "MFAS_CAN_SETUP"
         parameters[key] = json.dumps(list(choices), separators=(",", ":"))
         challenge = replace(challenge, choices=tuple(choices))
-    book = state.challenges
-    session = book.follow(previous, challenge) if previous else book.open(challenge)
+    session = state.challenges.open_next(challenge, previous)
     return {"ChallengeName": challenge.name, "Session": session, "ChallengeParameters": parameters}
 
 
@@ -123,14 +123,11 @@ def answer(state: StubState, pool: Any, client: AppClient, params: dict[str, Any
 
 
 def _check_code(state: StubState, session: str, challenge: Challenge, code: str) -> None:
-    key = challenge.user_key
-    if challenge.name == SOFTWARE_TOKEN_MFA:
-        right = state.totp.check(key, code)
-    else:
-        right = hmac.compare_digest(challenge.code, str(code))
-    if not right:
+    if challenge.name != SOFTWARE_TOKEN_MFA:
+        challenge_codes.check(state, session, challenge, code)
+    elif not state.totp.check(challenge.user_key, code):
         state.challenges.wrong_code(session)
-        raise CognitoError("CodeMismatchException", WRONG_CODE.get(challenge.name, WRONG_STATE))
+        raise CognitoError("CodeMismatchException", WRONG_TOTP)
 
 
 def _set_up_email(

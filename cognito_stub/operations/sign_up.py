@@ -1,21 +1,37 @@
-"""SignUp, ConfirmSignUp and ResendConfirmationCode, with real codes."""
+"""SignUp, ConfirmSignUp and ResendConfirmationCode, with real codes.
+
+A pool whose AllowedFirstAuthFactors include a passwordless factor (EMAIL_OTP, SMS_OTP,
+WEB_AUTHN) lets a user sign up without a Password. ConfirmSignUp answers a Session with which
+USER_AUTH signs the confirmed user in without another proof (see user_auth)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from .. import moto_bridge as bridge
+from ..challenges import AFTER_SIGN_UP, Challenge
 from ..codes import RESEND, SIGN_UP
 from ..errors import CognitoError, invalid_parameter, not_authorized
+from ..first_factors import EMAIL_OTP, SMS_OTP, WEB_AUTHN
 from ..users import delivery_details
-from .common import public_request, send_code_to_user
+from .common import public_request, required, send_code_to_user
 
 if TYPE_CHECKING:
     from ..state import Handler, StubState
 
+PASSWORDLESS_FACTORS = {EMAIL_OTP, SMS_OTP, WEB_AUTHN}
+
+
+def _password(pool: Any, params: dict[str, Any]) -> str | None:
+    """SignUp's Password: required unless the pool allows a passwordless first factor."""
+    if PASSWORDLESS_FACTORS & set(bridge.first_auth_factors(pool)):
+        return params.get("Password") or None
+    return required(params, "Password")
+
 
 def sign_up(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    pool, client, (username, password) = public_request(state, params, "Password")
+    pool, client, (username,) = public_request(state, params)
+    password = _password(pool, params)
     if bridge.find_user(pool, username) is not None:
         raise CognitoError("UsernameExistsException")
     attributes = [
@@ -34,7 +50,7 @@ def sign_up(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def confirm_sign_up(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    pool, _client, (username, code) = public_request(state, params, "ConfirmationCode")
+    pool, client, (username, code) = public_request(state, params, "ConfirmationCode")
     user = bridge.find_user(pool, username)
     if user is None:
         raise CognitoError("CodeMismatchException")
@@ -46,7 +62,7 @@ def confirm_sign_up(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
     state.codes.verify(key, SIGN_UP, code)
     bridge.confirm(user)
     bridge.set_email_verified(user, True)
-    return {}
+    return {"Session": state.challenges.open(Challenge(AFTER_SIGN_UP, key, client.id))}
 
 
 def _not_yet_confirmed(user: Any) -> None:

@@ -2,8 +2,9 @@
 SECRET_BLOCK, USERNAME, USER_ID_FOR_SRP; no Session: the secret block names the exchange),
 answered with PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE and TIMESTAMP. A right
 claim goes on as a right password does (password_sign_in); a wrong one fails as a wrong
-password does. An unknown user gets a challenge that looks like anyone's (a stand-in
-USER_ID_FOR_SRP and salt, stable per name), and then "Incorrect username or password."."""
+password does. An unknown user (or one without a password) gets a challenge that looks like
+anyone's (a stand-in USER_ID_FOR_SRP and salt, stable per name), and then "Incorrect username or
+password."."""
 
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ def begin(state: StubState, pool: Any, client: AppClient, auth: dict[str, Any]) 
         raise invalid_parameter("SRP_A is not a valid SRP value.")
     pool_id = bridge.pool_id(pool)
     user = bridge.find_user(pool, username)
+    if user is not None and not bridge.has_password(user):
+        user = None  # a passwordless user: no password can prove anything
     if user is not None:
         user_id, password = bridge.username(user), bridge.password_of(user)
         salt = srp.stable_hex("salt", pool_id, user_id, password)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 import cognito_stub
 from auth_ui.cognito import client as cognito_client_module
@@ -154,8 +154,10 @@ def email() -> str:
 
 @pytest.fixture(autouse=True)
 def quick_timeouts(page):
-    """Steps answer in well under a second; wait at most 10 s before calling it a failure."""
-    page.set_default_timeout(10_000)
+    """Steps answer in well under a second: actions, navigations and `expect` all wait at most
+    helpers.TIMEOUT before calling it a failure (RETRIED_TIMEOUT is passed where retries run)."""
+    expect.set_options(timeout=helpers.TIMEOUT)
+    page.set_default_timeout(helpers.TIMEOUT)
 
 
 @pytest.fixture
@@ -163,7 +165,7 @@ def nojs(browser: Browser, base_url: str) -> Iterator[Page]:
     """A page in its own context with JavaScript disabled."""
     context = browser.new_context(java_script_enabled=False, base_url=base_url)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(helpers.TIMEOUT)
     yield page
     context.close()
 

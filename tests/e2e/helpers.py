@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Locator, Page, Response, expect
+from playwright.sync_api import Locator, Page, Request, Response, expect
 
 from cognito_stub import StubClient
 
 # Every attempt the app's boto3 client makes (max_attempts=3 retries + the first call); a fault
 # injected this many times reaches the person instead of being retried away.
 APP_ATTEMPTS = 4
+
+# Milliseconds. TIMEOUT is what every wait allows by default: Playwright's actions and
+# navigations (`page.set_default_timeout`) and `expect(...)` alike; conftest.py sets both.
+# Steps answer in well under a second, so reaching it means something is wrong.
+TIMEOUT = 10_000
+# A step whose Cognito call fails with throttling or a 5xx (or finds the stub down) answers only
+# after boto3's retries and backoff, within the app's time budget (COGNITO_TIME_BUDGET, 8 s):
+# pass this as `timeout=` to whatever waits for that answer.
+RETRIED_TIMEOUT = 25_000
 
 _stub: StubClient | None = None
 
@@ -30,12 +42,14 @@ def use_stub(url: str) -> StubClient:
 
 
 def stub() -> StubClient:
+    """The same control client as the `stub` fixture, for code that has no fixtures."""
     if _stub is None:
         return use_stub(os.environ["E2E_STUB_URL"])
     return _stub
 
 
 def unique_email(label: str = "qa") -> str:
+    """A fresh address (`qa-<12 hex>@example.com`), so tests never share a user."""
     return f"{label}-{uuid.uuid4().hex[:12]}@example.com"
 
 
@@ -60,11 +74,13 @@ def read_code(email: str, purpose: str | None = None) -> str:
 
 
 def confirm(page: Page, code: str) -> None:
+    """Fill "Verification code" and press Confirm."""
     page.get_by_label("Verification code", exact=True).fill(code)
     page.get_by_role("button", name="Confirm").click()
 
 
 def sign_in(page: Page, email: str, password: str = STRONG_PASSWORD) -> None:
+    """Fill and send the sign-in form (from wherever the page is)."""
     if "/auth/sign-in/" not in page.url:
         page.goto("/auth/sign-in/")
     page.get_by_label("Email", exact=True).fill(email)
@@ -73,6 +89,7 @@ def sign_in(page: Page, email: str, password: str = STRONG_PASSWORD) -> None:
 
 
 def sign_out(page: Page) -> None:
+    """Press "Sign out" (on the account page)."""
     page.get_by_role("button", name="Sign out", exact=True).click()
 
 
@@ -100,7 +117,8 @@ def calls(operation: str) -> int:
     return stub().calls().get(operation, 0)
 
 
-def heading(page: Page, name: str):
+def heading(page: Page, name: str) -> Locator:
+    """The heading whose whole text is `name` ("Sign in" does not match "Sign in again")."""
     return page.get_by_role("heading", name=re.compile(rf"^{re.escape(name)}$"))
 
 
@@ -139,6 +157,52 @@ def expect_field_error(page: Page, field: Locator, message: str) -> None:
     expect(field).to_have_accessible_description(re.compile(rf"^{re.escape(message)}"))
     expect(field).to_be_focused()
     expect(page.locator("#form-errors")).to_have_count(0)
+
+
+def _is_form_post(response: Response) -> bool:
+    request: Request = response.request
+    return request.method == "POST" and request.resource_type in ("document", "xhr", "fetch")
+
+
+class PostAnswer:
+    """What `expect_status` waited for: `.value` is the `Response`, once the block has ended."""
+
+    value: Response
+
+
+@contextmanager
+def expect_status(page: Page, status: int, *, timeout: float | None = None) -> Iterator[PostAnswer]:
+    """Around an action that sends a form: wait for the answer to its POST and assert `status`.
+
+        with expect_status(page, 429, timeout=RETRIED_TIMEOUT):
+            sign_in(page, email)
+
+    The same with htmx (its request) and with JavaScript off (the form's own post): a refusal
+    answers 422, 429 or 503; a success answers 200 to htmx and 302 to a plain post (the
+    redirect's own status, not the page it leads to). The first POST the block sends counts.
+    `timeout` (ms, default TIMEOUT) runs from the end of the block, so a `goto` inside it costs
+    it nothing; use RETRIED_TIMEOUT for an answer that comes after the app's retries.
+    """
+    seen: list[Response] = []
+
+    def on_response(response: Response) -> None:
+        if _is_form_post(response):
+            seen.append(response)
+
+    answer = PostAnswer()
+    page.on("response", on_response)
+    try:
+        yield answer
+        waited = TIMEOUT if timeout is None else timeout
+        deadline = time.monotonic() + waited / 1000
+        while not seen and time.monotonic() < deadline:
+            page.wait_for_timeout(50)  # Playwright delivers events while it waits
+    finally:
+        page.remove_listener("response", on_response)
+    assert seen, f"no form POST was answered within {waited} ms of the action"
+    answer.value = response = seen[0]
+    path = urlsplit(response.url).path
+    assert response.status == status, f"POST {path} answered {response.status}, expected {status}"
 
 
 # --- no full page reload -----------------------------------------------------------------
@@ -202,8 +266,6 @@ def totp_code(secret: str, *, later: int = 0) -> str:
     and all) now, or `later` 30-second steps from now. Cognito (and the stub) take the code of
     the step before or after too, but never the same code twice in its step: a sign-in right
     after the app was set up uses `later=1`."""
-    import time
-
     import pyotp
 
     return pyotp.TOTP(secret.replace(" ", "")).at(time.time() + 30 * later)

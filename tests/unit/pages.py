@@ -68,7 +68,7 @@ def ids(body: str) -> set[str]:
 
 
 def field_error(body: str, name: str) -> str | None:
-    match = re.search(rf'<div id="id_{name}_error">\s*<p[^>]*>(.*?)</p>', body, re.S)
+    match = re.search(rf'<div id="id_{name}_error"[^>]*>\s*<p[^>]*>(.*?)</p>', body, re.S)
     return unescape(match.group(1)).strip() if match else None
 
 
@@ -143,16 +143,16 @@ def assert_rendered(response, htmx: bool, status: int) -> str:
     return body
 
 
-def assert_step(response, htmx: bool, path: str) -> None:
-    """A multi-step flow moves on: swapped in place (htmx) or redirected (plain)."""
+def assert_step(response, htmx: bool, path: str, *, replace: bool = False) -> None:
+    """A multi-step flow moves on: swapped in place (htmx) or redirected (plain). `replace`:
+    the step comes back to itself (a code resent), replacing its history entry, not adding one."""
     if htmx:
         assert response.status_code == 200
         assert "Location" not in response
-        assert json.loads(response["HX-Location"]) == {
-            "path": path,
-            "target": "#auth-card",
-            "swap": "outerHTML",
-        }
+        expected = {"path": path, "target": "#auth-card", "swap": "outerHTML"}
+        if replace:
+            expected |= {"push": "false", "replace": path}
+        assert json.loads(response["HX-Location"]) == expected
     else:
         assert response.status_code == 302
         assert response["Location"] == path

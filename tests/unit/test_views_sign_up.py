@@ -90,8 +90,10 @@ def test_sign_up_moves_to_the_code_step(client, stubber, htmx):
     assert "_auth_user_id" not in client.session
 
     body = follow(client, CONFIRM_URL, htmx)
-    assert escape("We sent a verification code to a***@e***. Enter it below.") in body
-    assert input_named(body, "email")["value"] == EMAIL
+    # The address as typed, once ("Sent to …"), never Cognito's masked copy of it.
+    assert f'Sent to <strong class="break-all">{escape(EMAIL)}</strong>' in body
+    assert "a***@e***" not in body
+    assert input_named(body, "email") == {"type": "hidden", "name": "email", "value": EMAIL}
     assert PASSWORD not in body
 
 
@@ -99,7 +101,7 @@ def test_sign_up_names_the_typed_email_when_cognito_gives_no_destination(client,
     expect_sign_up(stubber, {"UserConfirmed": False, "UserSub": "sub-1"})
     assert_step(post(client, SIGN_UP_URL, sign_up_data(), False), False, CONFIRM_URL)
     body = follow(client, CONFIRM_URL, False)
-    assert escape(f"We sent a verification code to {EMAIL}. Enter it below.") in body
+    assert f'Sent to <strong class="break-all">{escape(EMAIL)}</strong>' in body
 
 
 @BRANCHES
@@ -133,7 +135,7 @@ def test_sign_up_form_errors_are_422_and_linked_to_fields(client, htmx):
         htmx,
     )
     body = assert_rendered(response, htmx, 422)
-    email = assert_field_error(body, "email", "Enter a valid email address.")
+    email = assert_field_error(body, "email", "Enter an email address like name@example.com.")
     assert email["aria-describedby"] == "id_email_error"
     confirm = assert_field_error(
         body, "password_confirm", "The two passwords don't match.", focused=False
@@ -172,7 +174,17 @@ def test_sign_up_refusals(client, stubber, htmx, code, field, status):
     client_error(stubber, "sign_up", code, AWS_TEXT)
     response = post(client, SIGN_UP_URL, sign_up_data(), htmx)
     body = assert_rendered(response, htmx, status)
-    expected = POLICY_TEXT if code == "InvalidPasswordException" else message(code)
+    expected = {
+        # The policy is the field's help text: the error doesn't repeat it.
+        "InvalidPasswordException": "Choose a stronger password.",
+        # With links on, for the email typed (tests/unit/test_finish_links.py).
+        "UsernameExistsException": (
+            "An account with this email already exists. "
+            f'<a class="link" href="/auth/sign-in/?email={EMAIL.replace("@", "%40")}">Sign in</a>, '
+            f'or <a class="link" href="/auth/password/forgot/?email={EMAIL.replace("@", "%40")}">'
+            "reset your password</a>."
+        ),
+    }.get(code, message(code))
     assert_refusal(body, field, expected)
     assert PASSWORD not in body
     assert input_named(body, "email")["value"] == EMAIL
@@ -237,7 +249,7 @@ def test_confirm_checks_the_code_format_before_asking_cognito(client, stubber, h
 @BRANCHES
 def test_confirm_needs_the_code(client, htmx):
     body = assert_rendered(post(client, CONFIRM_URL, {"email": EMAIL}, htmx), htmx, 422)
-    assert field_error(body, "code") == "This field is required."
+    assert field_error(body, "code") == "Enter the code we sent you."
     assert input_named(body, "email")["value"] == EMAIL
 
 
@@ -278,7 +290,7 @@ def test_resend_code_sends_a_fresh_one(client, stubber, htmx):
         "resend_confirmation_code", DELIVERY, {"ClientId": CLIENT_ID, "Username": EMAIL}
     )
     response = post(client, CONFIRM_URL, {"email": EMAIL, "code": "", "action": "resend"}, htmx)
-    assert_step(response, htmx, CONFIRM_URL)
+    assert_step(response, htmx, CONFIRM_URL, replace=True)
     assert session.remembered_email(session_of(client)) == EMAIL
     body = follow(client, CONFIRM_URL, htmx)
     assert f"If {EMAIL} is waiting to be confirmed, we sent it a new code." in body
@@ -288,7 +300,7 @@ def test_resend_code_sends_a_fresh_one(client, stubber, htmx):
 def test_resend_still_needs_a_valid_email(client, stubber, htmx):
     response = post(client, CONFIRM_URL, {"email": "", "action": "resend"}, htmx)
     body = assert_rendered(response, htmx, 422)
-    assert field_error(body, "email") == "This field is required."
+    assert field_error(body, "email") == "Enter your email address."
     assert field_error(body, "code") is None
 
 
@@ -299,7 +311,7 @@ def test_resend_ignores_a_half_typed_code(client, monkeypatch, htmx):
         "auth_ui.cognito.resend_confirmation_code", lambda *, username: sent.append(username)
     )
     response = post(client, CONFIRM_URL, {"email": EMAIL, "code": "12", "action": "resend"}, htmx)
-    assert_step(response, htmx, CONFIRM_URL)
+    assert_step(response, htmx, CONFIRM_URL, replace=True)
     assert sent == [EMAIL]
 
 
