@@ -78,9 +78,11 @@ def main() -> int:
             )
         )
         if wait_for(f"http://127.0.0.1:{port}/auth/sign-in/"):
-            print(f"\n  Open http://127.0.0.1:{port}/auth/sign-up/ (Ctrl-C stops everything)")
+            # localhost, not 127.0.0.1: passkeys need a domain (the stub's relying party is
+            # "localhost"), and browsers treat http://localhost as a secure context.
+            print(f"\n  Open http://localhost:{port}/auth/sign-up/ (Ctrl-C stops everything)")
             if len(children) == 2:
-                print(f"  Codes arrive in the dev mailbox: http://127.0.0.1:{port}/dev/mailbox/\n")
+                print(f"  Codes arrive in the dev mailbox: http://localhost:{port}/dev/mailbox/\n")
         while all(child.poll() is None for child in children):
             time.sleep(0.5)
         return next(child.returncode for child in children if child.poll() is not None) or 0
