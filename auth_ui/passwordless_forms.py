@@ -4,22 +4,32 @@ buttons, the code the person asked for, and a passkey's answer from the browser.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import AuthForm, CodeMixin, ResendMixin, SignInForm, code_field
+from .forms import AuthForm, CodeMixin, ResendMixin, SignInForm, SignUpForm, code_field
 
 WAYS = ("EMAIL_OTP", "SMS_OTP", "WEB_AUTHN")
 # A PublicKeyCredential as JSON is a few hundred bytes to a few kilobytes (an attestation).
 MAX_CREDENTIAL_LENGTH = 16_384
 
 
-class SignInAnotherWayForm(SignInForm):
-    """The sign-in form as one of its other buttons (`way`) posts it: the email is all that
-    counts. It renders as the sign-in form, so a refusal shows the page the person was on."""
+class WithoutPasswordMixin:
+    """A form with password fields, posted by a button that doesn't use them: their errors (and
+    values) are dropped. It renders as the form it extends, so a refusal shows the same page."""
 
     def full_clean(self):
         super().full_clean()
         if self._errors is not None:
-            self._errors.pop("password", None)
-            self.cleaned_data.pop("password", None)
+            for name in ("password", "password_confirm"):
+                self._errors.pop(name, None)
+                self.cleaned_data.pop(name, None)
+
+
+class SignUpWithoutPasswordForm(WithoutPasswordMixin, SignUpForm):
+    """"Create an account without a password": the email alone (sign-in is by emailed code)."""
+
+
+class SignInAnotherWayForm(WithoutPasswordMixin, SignInForm):
+    """The sign-in form as one of its other buttons (`way`) posts it: the email is all that
+    counts."""
 
     @property
     def way(self) -> str:

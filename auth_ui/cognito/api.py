@@ -54,27 +54,31 @@ def _secret_param(username: str) -> dict[str, str]:
 
 
 @sensitive_variables()
-def sign_up(*, username: str, email: str, password: str) -> str:
-    """Register the person; returns where the confirmation code went (masked by Cognito)."""
+def sign_up(*, username: str, email: str, password: str = "") -> str:
+    """Register the person (without a password where the pool lets them sign in with codes or
+    passkeys); returns where the confirmation code went (masked by Cognito)."""
     response = call(
         "sign_up",
         ClientId=_client_id(),
         Username=username,
-        Password=password,
+        **({"Password": password} if password else {}),
         UserAttributes=[{"Name": "email", "Value": email}],
         **secret_hash(username),
     )
     return _destination(response)
 
 
-def confirm_sign_up(*, username: str, code: str) -> None:
-    call(
+def confirm_sign_up(*, username: str, code: str) -> str:
+    """Confirm the email; returns the session Cognito gives for signing straight in (USER_AUTH),
+    or "" """
+    response = call(
         "confirm_sign_up",
         ClientId=_client_id(),
         Username=username,
         ConfirmationCode=code,
         **secret_hash(username),
     )
+    return response.get("Session", "")
 
 
 def admin_confirm_sign_up(*, username: str) -> None:

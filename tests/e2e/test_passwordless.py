@@ -132,3 +132,26 @@ def test_without_javascript_no_passkey_button_and_codes_still_work(nojs: Page, p
     expect(nojs.get_by_role("button", name="Add a passkey")).to_have_count(0)
     nojs.get_by_role("button", name="Not now").click()
     expect(heading(nojs, "Your account")).to_be_visible()
+
+
+def test_an_account_without_a_password_is_signed_in_by_its_confirmation_code(
+    page: Page, email: str, audit
+):
+    page.goto("/auth/sign-up/")
+    page.get_by_label("Email", exact=True).fill(email)
+    audit.check("sign-up with an account without a password")
+    page.get_by_role("button", name="Create an account without a password").click()
+    expect(heading(page, "Check your email")).to_be_visible()
+    page.get_by_label("Verification code", exact=True).fill(read_code(email))
+    page.get_by_role("button", name="Confirm").click()
+    expect(heading(page, "Sign in faster next time")).to_be_visible()  # signed in already
+    page.get_by_role("button", name="Not now").click()
+    expect(heading(page, "Your account")).to_be_visible()
+    # No password: later sign-ins are by emailed code.
+    page.get_by_role("button", name="Sign out", exact=True).click()
+    start_sign_in(page, email)
+    page.get_by_role("button", name="Email me a code").click()
+    expect(heading(page, "Enter your code")).to_be_visible()
+    page.get_by_label("Verification code", exact=True).fill(read_code(email, "sign_in_email"))
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(heading(page, "Your account")).to_be_visible()  # the offer was answered

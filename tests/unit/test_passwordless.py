@@ -349,3 +349,93 @@ def test_a_passkey_answer_without_its_challenge_starts_over(client, stubber, cho
         422,
     )
     assert alert(body) == [message("SessionExpired")]
+
+
+# --- an account without a password, and signing in by confirming -------------------------------
+
+SIGN_UP_URL = "/auth/sign-up/"
+CONFIRM_URL = "/auth/confirm/"
+CONFIRM = {"ClientId": CLIENT_ID, "Username": EMAIL, "ConfirmationCode": "123456"}
+
+
+def test_sign_up_offers_an_account_without_a_password_where_codes_sign_in(client, choice):
+    assert "Create an account without a password" in buttons(
+        client.get(SIGN_UP_URL).content.decode()
+    )
+    choice("PASSWORD", "WEB_AUTHN")  # no emailed codes: nothing to sign in with but a passkey
+    assert "Create an account without a password" not in buttons(
+        client.get(SIGN_UP_URL).content.decode()
+    )
+
+
+def test_the_password_flow_offers_no_account_without_a_password(client, settings):
+    settings.COGNITO_SIGN_IN_FLOW = "password"
+    assert buttons(client.get(SIGN_UP_URL).content.decode()) == ["Sign up"]
+
+
+@BRANCHES
+def test_an_account_without_a_password(client, stubber, choice, htmx):
+    stubber.add_response(
+        "sign_up",
+        {"UserConfirmed": False, "UserSub": "3f1c2b7e-0000-4000-8000-000000000009"},
+        {
+            "ClientId": CLIENT_ID,
+            "Username": EMAIL,
+            "UserAttributes": [{"Name": "email", "Value": EMAIL}],
+        },
+    )
+    response = post(
+        client,
+        SIGN_UP_URL,
+        {"email": EMAIL, "password": "", "password_confirm": "", "way": "passwordless"},
+        htmx,
+    )
+    assert_step(response, htmx, CONFIRM_URL)
+
+
+def test_without_codes_allowed_an_account_needs_a_password(client, stubber, choice):
+    choice("PASSWORD")
+    response = client.post(
+        SIGN_UP_URL, {"email": EMAIL, "password": "", "password_confirm": "", "way": "passwordless"}
+    )
+    body = assert_rendered(response, False, 422)
+    assert field_error(body, "password")  # the policy, as for any sign-up with no password
+
+
+@BRANCHES
+def test_the_code_that_confirms_the_email_signs_the_person_in(
+    client, stubber, auth_result, choice, htmx
+):
+    stubber.add_response("confirm_sign_up", {"Session": S1}, CONFIRM)
+    stubber.add_response(
+        "initiate_auth",
+        auth_result(email=EMAIL),
+        {
+            "ClientId": CLIENT_ID,
+            "AuthFlow": "USER_AUTH",
+            "AuthParameters": {"USERNAME": EMAIL},
+            "Session": S1,
+        },
+    )
+    response = post(client, CONFIRM_URL, {"email": EMAIL, "code": "123456"}, htmx)
+    assert_navigates(response, htmx, "/account/")
+    assert signed_in(client)
+
+
+@BRANCHES
+def test_when_that_sign_in_is_refused_the_person_signs_in_as_usual(client, stubber, choice, htmx):
+    stubber.add_response("confirm_sign_up", {"Session": S1}, CONFIRM)
+    client_error(
+        stubber, "initiate_auth", "NotAuthorizedException", "Invalid session for the user."
+    )
+    response = post(client, CONFIRM_URL, {"email": EMAIL, "code": "123456"}, htmx)
+    assert_step(response, htmx, SIGN_IN_URL)
+    assert "Your email is confirmed. Sign in to continue." in follow(client, SIGN_IN_URL, htmx)
+    assert not signed_in(client)
+
+
+def test_the_password_flow_confirms_then_asks_to_sign_in(client, stubber, settings):
+    settings.COGNITO_SIGN_IN_FLOW = "password"
+    stubber.add_response("confirm_sign_up", {"Session": S1}, CONFIRM)  # and no InitiateAuth
+    assert_step(client.post(CONFIRM_URL, {"email": EMAIL, "code": "123456"}), False, SIGN_IN_URL)
+    assert not signed_in(client)
