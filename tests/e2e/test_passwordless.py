@@ -29,6 +29,16 @@ def choice(settings):
     cache.clear()
 
 
+@pytest.fixture
+def account(page: Page, email: str, settings) -> str:
+    """A confirmed account with a password, the browser on the sign-in step. (With "choice",
+    confirming signs the person in: it is made under "password", which stops at sign-in.)"""
+    settings.COGNITO_SIGN_IN_FLOW = "password"
+    create_confirmed_user(page, email)
+    settings.COGNITO_SIGN_IN_FLOW = "choice"
+    return email
+
+
 def start_sign_in(page: Page, email: str) -> None:
     page.goto("/auth/sign-in/")
     page.get_by_label("Email", exact=True).fill(email)
@@ -40,8 +50,8 @@ def password_sign_in(page: Page, email: str) -> None:
     page.get_by_role("button", name="Sign in", exact=True).click()
 
 
-def test_an_emailed_code_signs_in(page: Page, email: str, audit):
-    create_confirmed_user(page, email)
+def test_an_emailed_code_signs_in(page: Page, account: str, audit):
+    email = account
     start_sign_in(page, email)
     audit.check("sign-in with other ways")
     page.get_by_role("button", name="Email me a code").click()
@@ -64,10 +74,10 @@ def test_an_emailed_code_signs_in(page: Page, email: str, audit):
 
 
 def test_a_passkey_added_from_the_account_signs_in_and_removed_no_longer_does(
-    page: Page, email: str
+    page: Page, account: str
 ):
+    email = account
     authenticator = add_virtual_authenticator(page)
-    create_confirmed_user(page, email)
     password_sign_in(page, email)
     expect(heading(page, "Sign in faster next time")).to_be_visible()
     page.get_by_role("button", name="Add a passkey").click()
@@ -103,9 +113,9 @@ def test_an_unknown_email_reads_like_an_account_without_a_passkey(page: Page, em
     expect_form_error(page, NO_PASSKEY)
 
 
-def test_a_cancelled_passkey_says_so_inline(page: Page, email: str):
+def test_a_cancelled_passkey_says_so_inline(page: Page, account: str):
+    email = account
     authenticator = add_virtual_authenticator(page)
-    create_confirmed_user(page, email)
     password_sign_in(page, email)
     page.get_by_role("button", name="Add a passkey").click()
     expect(page.get_by_text("Passkey added.")).to_be_visible()
@@ -119,8 +129,8 @@ def test_a_cancelled_passkey_says_so_inline(page: Page, email: str):
     expect(page.get_by_role("button", name="Email me a code")).to_be_enabled()
 
 
-def test_without_javascript_no_passkey_button_and_codes_still_work(nojs: Page, page: Page, email):
-    create_confirmed_user(page, email)
+def test_without_javascript_no_passkey_button_and_codes_still_work(nojs: Page, account: str):
+    email = account
     nojs.goto("/auth/sign-in/")
     expect(nojs.get_by_role("button", name="Sign in with a passkey")).to_have_count(0)
     nojs.get_by_label("Email", exact=True).fill(email)
