@@ -8,6 +8,7 @@ tests/unit/test_refusals_table.py fails when the two differ.
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -19,10 +20,15 @@ TOP = "top of the form"
 
 
 def _cell(text: object) -> str:
-    """The words as a person reads them (links as their text), safe in a Markdown cell."""
+    """The words as a person reads them, safe in a Markdown cell; links are named after them."""
     from django.utils.html import strip_tags
 
-    return strip_tags(str(text)).replace("|", "\\|")
+    words = str(text)
+    links = re.findall(r"<a\b[^>]*>(.*?)</a>", words)
+    words = strip_tags(words)
+    if links:
+        words += " (links: " + ", ".join(f"“{link}”" for link in links) + ")"
+    return words.replace("|", "\\|")
 
 
 def _where(field: str | None) -> str:
@@ -46,6 +52,7 @@ def markdown() -> str:
     """The two tables: every code in REFUSALS, then where a step says it otherwise."""
     from django.utils import translation
 
+    from auth_ui import messages
     from auth_ui.cognito.errors import CODE_STEP_OPERATIONS, MASKED_ON_CODE_STEPS
     from auth_ui.messages import REFUSALS
     from auth_ui.steps import STEPS
@@ -68,6 +75,19 @@ def markdown() -> str:
             "Cognito unreachable, or a code not in this table: `ServiceUnavailable`. From "
             f"{operations} (the steps that take an emailed code), {masked} read as "
             "`CodeMismatchException`, so no account's state shows there.",
+        ]
+        timed = getattr(messages, "RETRY_IN", {})  # this site's limits, when they know the wait
+        if timed:
+            said = ", ".join(
+                f"`{code}` “{_cell(words % {'wait': '[wait]'})}”" for code, words in timed.items()
+            )
+            examples = f"“{messages.duration(40)}”, “{messages.duration(300)}”"
+            lines += [
+                "",
+                f"When this site's own limit knows how long is left, it says so: {said} "
+                f"([wait] as in {examples}).",
+            ]
+        lines += [
             "",
             "Where a step (`auth_ui/steps.py`, `STEPS[step].refusals`) says it otherwise:",
             "",

@@ -85,7 +85,7 @@ def sign_in(page: Page, email: str, password: str = STRONG_PASSWORD) -> None:
         page.goto("/auth/sign-in/")
     page.get_by_label("Email", exact=True).fill(email)
     page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
 
 
 def sign_out(page: Page) -> None:
@@ -98,7 +98,7 @@ def create_confirmed_user(page: Page, email: str, password: str = STRONG_PASSWOR
     sign_up(page, email, password)
     expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
     confirm(page, read_code(email))
-    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    expect(heading(page, "Sign in")).to_be_visible()
 
 
 def inject_fault(
@@ -159,8 +159,7 @@ def expect_field_error(page: Page, field: Locator, message: str) -> None:
     expect(page.locator("#form-errors")).to_have_count(0)
 
 
-def _is_form_post(response: Response) -> bool:
-    request: Request = response.request
+def _is_form_post(request: Request) -> bool:
     return request.method == "POST" and request.resource_type in ("document", "xhr", "fetch")
 
 
@@ -179,29 +178,38 @@ def expect_status(page: Page, status: int, *, timeout: float | None = None) -> I
 
     The same with htmx (its request) and with JavaScript off (the form's own post): a refusal
     answers 422, 429 or 503; a success answers 200 to htmx and 302 to a plain post (the
-    redirect's own status, not the page it leads to). The first POST the block sends counts.
-    `timeout` (ms, default TIMEOUT) runs from the end of the block, so a `goto` inside it costs
-    it nothing; use RETRIED_TIMEOUT for an answer that comes after the app's retries.
+    redirect's own status, not the page it leads to). The first POST sent inside the block
+    counts (not a late answer to one sent before it). `timeout` (ms, default TIMEOUT) runs from
+    the end of the block, so a `goto` inside it costs it nothing; use RETRIED_TIMEOUT for an
+    answer that comes after the app's retries.
     """
-    seen: list[Response] = []
+    sent: list[Request] = []
+    answered: list[Response] = []
+
+    def on_request(request: Request) -> None:
+        if _is_form_post(request):
+            sent.append(request)
 
     def on_response(response: Response) -> None:
-        if _is_form_post(response):
-            seen.append(response)
+        if sent and response.request is sent[0]:
+            answered.append(response)
 
     answer = PostAnswer()
+    page.on("request", on_request)
     page.on("response", on_response)
     try:
         yield answer
         waited = TIMEOUT if timeout is None else timeout
         deadline = time.monotonic() + waited / 1000
-        while not seen and time.monotonic() < deadline:
+        while not answered and time.monotonic() < deadline:
             page.wait_for_timeout(50)  # Playwright delivers events while it waits
     finally:
+        page.remove_listener("request", on_request)
         page.remove_listener("response", on_response)
-    assert seen, f"no form POST was answered within {waited} ms of the action"
-    answer.value = response = seen[0]
-    path = urlsplit(response.url).path
+    assert sent, f"the block sent no form POST (waited {waited} ms)"
+    path = urlsplit(sent[0].url).path
+    assert answered, f"POST {path} was not answered within {waited} ms of the block's end"
+    answer.value = response = answered[0]
     assert response.status == status, f"POST {path} answered {response.status}, expected {status}"
 
 
