@@ -71,6 +71,9 @@ def test_an_emailed_code_signs_in(page: Page, account: str, audit):
     audit.check("passkey offer")
     page.get_by_role("button", name="Not now").click()
     expect(heading(page, "Your account")).to_be_visible()
+    page.goto("/account/security/")
+    expect(page.get_by_test_id("no-passkeys")).to_be_visible()
+    audit.check("security page, passkeys section")
 
 
 def test_a_passkey_added_from_the_account_signs_in_and_removed_no_longer_does(
