@@ -7,7 +7,7 @@ STUB_PORT ?= 9229
 export PORT STUB_PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install css migrate run serve test unit e2e integration lint format chromium services bench clean
+.PHONY: help install css migrate run serve test unit e2e integration lint format chromium services bench screenshots clean
 
 help:
 	@echo "make run    - set up everything, start the Cognito stub and the site on :$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make serve  - the production server (gunicorn, collectstatic, migrate) on :$(PORT)"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - time each step against the local stub (a measurement, not a test)"
+	@echo "make screenshots - every step and error state, light and dark, desktop and phone"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +78,11 @@ test: lint unit e2e integration
 
 bench: css
 	$(BIN)/python scripts/benchmark.py
+
+# Every step and error state at 1280x800 and 390x844, light and dark, in test-results/screenshots/
+# (SCREENSHOTS_TO_DOCS=1 also refreshes the README's two in docs/screenshots/). Not in `make test`.
+screenshots: css chromium
+	$(BIN)/pytest tests/screens -m screenshots -q --output test-results/screenshot-traces
 
 clean:
 	rm -rf $(VENV) node_modules static/css/app.css static/src/crispy-source.css test-results

@@ -15,6 +15,7 @@ from .forms import (
     email_field,
     password_field,
 )
+from .messages import FIELD_ERRORS
 
 # Cognito's writable standard attributes a profile may show: label and autocomplete hint.
 PROFILE_FIELDS = {
@@ -44,7 +45,11 @@ class ProfileForm(AuthForm):
             label, hint = PROFILE_FIELDS[name]
             attrs = {"autocomplete": hint, **({"autofocus": True} if position == 0 else {})}
             self.fields[name] = forms.CharField(
-                label=label, max_length=2048, required=False, widget=forms.TextInput(attrs=attrs)
+                label=label,
+                max_length=2048,
+                required=False,
+                error_messages=FIELD_ERRORS["profile"],
+                widget=forms.TextInput(attrs=attrs),
             )
 
 
@@ -52,6 +57,7 @@ class EmailChangeForm(AuthForm):
     email = forms.EmailField(
         label=_("New email"),
         max_length=254,
+        error_messages=FIELD_ERRORS["new_email"],
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
@@ -74,6 +80,7 @@ class PhoneForm(AuthForm):
     phone_number = forms.CharField(
         label=_("Phone number"),
         max_length=32,
+        error_messages=FIELD_ERRORS["phone_number"],
         help_text=_("With the country code, e.g. +44 7700 900123."),
         widget=TelInput(attrs={"autocomplete": "tel", "autofocus": True}),
     )
@@ -89,9 +96,9 @@ class PhoneForm(AuthForm):
 
 
 class PasswordChangeForm(NewPasswordMixin, AuthForm):
-    current_password = password_field(_("Current password"), "current-password")
+    current_password = password_field(_("Current password"), "current-password", "current_password")
     password = password_field(_("New password"), "new-password")
-    password_confirm = password_field(_("Confirm password"), "new-password")
+    password_confirm = password_field(_("Confirm password"), "new-password", "password_confirm")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,6 +107,7 @@ class PasswordChangeForm(NewPasswordMixin, AuthForm):
 
 class DeleteAccountForm(AuthForm):
     email = email_field(autofocus=True)
+    email.error_messages = {**email.error_messages, **FIELD_ERRORS["account_email"]}
 
 
 # --- two-step verification --------------------------------------------------------------------
@@ -108,6 +116,7 @@ class DeleteAccountForm(AuthForm):
 def authentication_code_field() -> forms.CharField:
     field = code_field()
     field.label = _("Authentication code")
+    field.error_messages = {**field.error_messages, **FIELD_ERRORS["app_code"]}
     return field
 
 

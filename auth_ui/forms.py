@@ -313,5 +313,8 @@ class NewPasswordForm(NewPasswordMixin, AuthForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
+        if self.is_bound:  # the account is the server's to say, whatever was posted
+            self.data = self.data.copy()
+            self.data["username"] = self.initial.get("username", "")
+        else:
             self.fields["password"].widget.attrs["autofocus"] = True

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -47,8 +48,9 @@ class Step:
     # puts it on the Password label's row).
     forgot_link: bool = False
     danger: bool = False  # the submit button does something that can't be undone
-    # Sign-in's other ways (an emailed or texted code, a passkey), where the pool allows them.
-    other_ways: bool = False
+    # The other ways in, where the pool allows them: "sign_in" (an emailed or texted code, a
+    # passkey) or "sign_up" (an account without a password).
+    other_ways: str = ""
     # Where a refusal reads differently on this step than the table says.
     refusals: dict[str, Refusal] = field(default_factory=dict)
 
@@ -65,6 +67,7 @@ STEPS = {
         _("It takes a minute."),
         _("Sign up"),
         footer="sign_in",
+        other_ways="sign_up",
         refusals={
             code: Refusal("email", ACCOUNT_EXISTS_LINKED, linked=True)
             for code in ("UsernameExistsException", "AliasExistsException")
@@ -86,7 +89,7 @@ STEPS = {
         _("Sign in"),
         footer="sign_up",
         forgot_link=True,
-        other_ways=True,
+        other_ways="sign_in",
     ),
     # The code a person asked for instead of typing a password (Cognito's USER_AUTH).
     "sign_in_code": Step(
@@ -360,6 +363,24 @@ def go_to(request: HtmxHttpRequest, outcome: flows.Outcome) -> HttpResponse:
     gets, gets the page it is sent to.)"""
     if outcome.notice:
         messages.add_message(request, outcome.level, outcome.notice)
-    if request.htmx and not request.htmx.history_restore_request:
+    if request.htmx and request.htmx.history_restore_request:
+        return moving_on(outcome.url)
+    if request.htmx:
         return HttpResponseClientRedirect(outcome.url)
     return HttpResponseRedirect(outcome.url)
+
+
+def moving_on(url: str) -> HttpResponse:
+    """For htmx's history restore (Back to a step swapped in earlier), which swaps in whatever
+    it gets and follows neither a redirect's URL nor HX-Redirect: a page that moves on by
+    itself (a meta refresh, no script), with a link for the rare browser that doesn't."""
+    return HttpResponse(
+        format_html(
+            '<!doctype html><meta http-equiv="refresh" content="0; url={}">'
+            '<main id="main" class="mx-auto max-w-md px-4 py-12">'
+            '<p><a class="link" href="{}">{}</a></p></main>',
+            url,
+            url,
+            _("Continue"),
+        )
+    )

@@ -12,7 +12,8 @@ loads it by itself. Fixtures:
 - `cognito_pool` (function): a fresh pool with one app client (CognitoPool: ids, secret,
   issuer, a boto3 `cognito-idp` client, the pool's outbox), deleted after the test. Options
   with `@pytest.mark.cognito_pool(mfa="on", client_secret=True, auth_flows=[...],
-  refresh_token_rotation=30, name="...")`.
+  refresh_token_rotation=30, name="...", first_factors=[...], webauthn_rp_id="...",
+  webauthn_user_verification="required")`.
 
 moto's state is process-wide: do not start another StubServer in a process that uses the
 in-process `cognito_stub`.

@@ -30,6 +30,7 @@ PUBLIC_KEY_ALGORITHMS = (ES256, RS256)
 # Cognito names a passkey after its authenticator's AAGUID; the stub has no AAGUID registry.
 FRIENDLY_NAME = "Passkey"
 ASSERTION_FAILED = "The passkey's assertion could not be verified."
+WEBAUTHN_MISSING = "cognito-stub needs the webauthn package for passkeys: pip install webauthn"
 
 
 def b64url(data: bytes) -> str:
@@ -98,7 +99,12 @@ def request_options(config: WebAuthnConfig, passkeys: list[Passkey], challenge: 
 
 
 def _webauthn_errors() -> tuple[type[Exception], ...]:
-    from webauthn.helpers.exceptions import WebAuthnException
+    """The errors a credential that does not parse or verify raises (and a clear refusal when
+    the `webauthn` package is not installed)."""
+    try:
+        from webauthn.helpers.exceptions import WebAuthnException
+    except ImportError as exc:
+        raise CognitoError("InternalErrorException", WEBAUTHN_MISSING) from exc
 
     return (WebAuthnException, ValueError, TypeError, KeyError)
 
@@ -114,6 +120,7 @@ def verify_registration(credential: Any, registration: Registration) -> Passkey:
     → WebAuthnOriginNotAllowedException, another rp id → WebAuthnRelyingPartyMismatchException,
     a key type not offered → WebAuthnCredentialNotSupportedException; anything else that does
     not verify → InvalidParameterException."""
+    errors = _webauthn_errors()
     from webauthn import verify_registration_response
     from webauthn.helpers import (
         base64url_to_bytes,
@@ -123,7 +130,6 @@ def verify_registration(credential: Any, registration: Registration) -> Passkey:
     )
     from webauthn.helpers.exceptions import InvalidRegistrationResponse
 
-    errors = _webauthn_errors()
     try:
         parsed = parse_registration_credential_json(credential)
         client_data = parse_client_data_json(parsed.response.client_data_json)
@@ -171,6 +177,7 @@ def verify_assertion(
     `passkeys` signed `challenge`, and its new sign count. A credential that is not theirs, is
     for another challenge, origin or rp id, carries a bad signature or a sign count that did not
     grow (a replay) → NotAuthorizedException."""
+    errors = _webauthn_errors()
     from webauthn import verify_authentication_response
     from webauthn.helpers import (
         base64url_to_bytes,
@@ -178,7 +185,6 @@ def verify_assertion(
         parse_client_data_json,
     )
 
-    errors = _webauthn_errors()
     try:
         parsed = parse_authentication_credential_json(credential)
         passkey = next(p for p in passkeys if p.credential_id == parsed.id)

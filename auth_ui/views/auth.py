@@ -21,6 +21,7 @@ from ..forms import (
     SignUpForm,
 )
 from ..next_url import requested_next, safe_next_url
+from ..passwordless_forms import SignUpWithoutPasswordForm
 from ..steps import (
     HtmxHttpRequest,
     credential_view,
@@ -44,7 +45,9 @@ def sign_up(request: HtmxHttpRequest) -> HttpResponse:
     step, next_url = "sign_up", requested_next(request)
     if away := signed_in_away(request):
         return away
-    form = SignUpForm(posted(request))
+    # "Create an account without a password" posts the same form with way=passwordless.
+    without_password = request.POST.get("way") == "passwordless"
+    form = (SignUpWithoutPasswordForm if without_password else SignUpForm)(posted(request))
     form.fields["password"].help_text = flows.policy_text()
     if not form.is_valid():
         return render_form(request, step, form, next=next_url)
@@ -53,7 +56,7 @@ def sign_up(request: HtmxHttpRequest) -> HttpResponse:
         request,
         username=form.cognito_username,
         email=form.cleaned_data["email"],
-        password=form.cleaned_data["password"],
+        password=form.cleaned_data.get("password", ""),
         next_url=next_url,
     )
     return run_flow(request, step, form, flow, next=next_url)

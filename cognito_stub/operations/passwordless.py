@@ -34,9 +34,8 @@ CODE_KEYS = {EMAIL_OTP: "EMAIL_OTP_CODE", SMS_OTP: "SMS_OTP_CODE"}
 def can_receive(user: Any, factor: str) -> bool:
     """Whether the user has a verified address for the factor's code."""
     name = DELIVERY[factor].attribute
-    return bool(bridge.attribute(user, name)) and bridge.attribute(user, f"{name}_verified") == (
-        "true"
-    )
+    verified = bridge.attribute(user, f"{name}_verified") == "true"
+    return verified and bool(bridge.attribute(user, name))
 
 
 def begin(

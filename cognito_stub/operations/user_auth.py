@@ -90,11 +90,9 @@ def _after_sign_up(
     """USER_AUTH with ConfirmSignUp's Session: the confirmed user, signed in."""
     challenge = state.challenges.take(session, client.id)
     user = bridge.find_user(pool, username)
-    if (
-        challenge.name != AFTER_SIGN_UP
-        or user is None
-        or bridge.user_id(user) != (challenge.user_key)
-    ):
+    if challenge.name != AFTER_SIGN_UP or user is None:
+        raise not_authorized(INVALID_SESSION)
+    if bridge.user_id(user) != challenge.user_key:
         raise not_authorized(INVALID_SESSION)
     return passwordless.signed_in(state, pool, client, user, session)
 

@@ -223,40 +223,46 @@
   }
 
   // --- The dev mailbox: copy buttons, local times, and polls that only swap what changed ----
-  function enhanceMailbox(root) {
+  // Copy buttons show (CSS, on data-clipboard) only where there is a clipboard to write to.
+  if (navigator.clipboard && window.isSecureContext) document.documentElement.dataset.clipboard = "";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
+    if (!button || !navigator.clipboard) return;
+    navigator.clipboard.writeText(button.dataset.copy).then(function () {
+      var label = button.querySelector("[data-copy-label]");
+      var done = button.closest("[data-copied]").dataset.copied;
+      var idle = label.textContent;
+      label.textContent = done;
+      announce(done);
+      window.setTimeout(function () { label.textContent = idle; }, 2000);
+    });
+  });
+  function localTimes(root) {
     each(root, "time[datetime]", function (time) {
       var when = new Date(time.dateTime);
       if (!isNaN(when)) time.title = when.toLocaleString();
     });
-    if (!navigator.clipboard || !window.isSecureContext) return;
-    each(root, "button[data-copy]", function (button) {
-      if (!button.hidden) return;
-      button.hidden = false;
-      var label = button.querySelector("[data-copy-label]");
-      var idle = label ? label.textContent : "";
-      button.addEventListener("click", function () {
-        navigator.clipboard.writeText(button.dataset.copy).then(function () {
-          var done = button.closest("[data-copied]").dataset.copied;
-          if (label) label.textContent = done;
-          announce(done);
-          window.setTimeout(function () { if (label) label.textContent = idle; }, 2000);
-        });
-      });
-    });
   }
-  var lastMailbox = null;
+  // What a person reads in the list (not the copy buttons' own words, which change on a click):
+  // a poll that brings nothing new is not swapped in, so nothing moves under the pointer.
+  function mailboxText(root) {
+    var copy = root.cloneNode(true);
+    copy.querySelectorAll("[data-copy-label]").forEach(function (el) { el.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
   document.addEventListener("htmx:beforeSwap", function (event) {
-    if (!event.detail.target || event.detail.target.id !== "mailbox") return;
-    var text = event.detail.serverResponse;
-    if (text === lastMailbox) event.detail.shouldSwap = false;
-    lastMailbox = text;
+    var target = event.detail.target;
+    if (!target || target.id !== "mailbox" || !event.detail.shouldSwap) return;
+    var incoming = new DOMParser().parseFromString(event.detail.serverResponse, "text/html")
+      .getElementById("mailbox");
+    if (incoming && mailboxText(incoming) === mailboxText(target)) event.detail.shouldSwap = false;
   });
 
   function enhance(root) {
     each(root, ".field-control > input[type='password']", addPasswordToggle);
     each(root, "input[autocomplete='one-time-code']", enhanceCode);
     each(root, "[data-password-checklist][hidden]", enhanceChecklist);
-    enhanceMailbox(root);
+    localTimes(root);
   }
   enhance(document);
   document.addEventListener("htmx:load", function (event) { enhance(event.detail.elt); });

@@ -109,11 +109,15 @@ def test_password_reset_states(page: Page, audit: Audit, email: str):
 
     page.get_by_label("Email", exact=True).fill(email)
     page.get_by_role("button", name="Send code").click()
-    expect(heading(page, "Set a new password")).to_be_visible()
-    audit.check("reset password")
+    expect(heading(page, "Check your email")).to_be_visible()
+    audit.check("reset password, code step")
 
     code = read_code(email, purpose="forgot_password")
     page.get_by_label("Verification code").fill(wrong_code(code))
+    page.get_by_role("button", name="Continue").click()
+    expect(heading(page, "Set a new password")).to_be_visible()
+    audit.check("reset password, new password step")
+
     page.get_by_label("New password", exact=True).fill("N3w-Passw0rd!x")
     page.get_by_label("Confirm password").fill("N3w-Passw0rd!y")
     page.get_by_role("button", name="Set new password").click()
@@ -124,10 +128,10 @@ def test_password_reset_states(page: Page, audit: Audit, email: str):
     page.get_by_label("Confirm password").fill("N3w-Passw0rd!x")
     page.get_by_role("button", name="Set new password").click()
     expect(page.locator("#auth-card").get_by_text("That code isn't right.")).to_be_visible()
-    audit.check("reset password, wrong code")
+    audit.check("reset password, wrong code (back on the code step)")
 
     page.goto("/auth/password/reset/")
-    expect(heading(page, "Set a new password")).to_be_visible()
+    expect(heading(page, "Check your email")).to_be_visible()
     audit.check("reset password, full page")
     audit.assert_clean()
 
@@ -149,9 +153,42 @@ def test_development_banner_and_mailbox(page: Page, audit: Audit, email: str, se
     expect(heading(page, "Check your email")).to_be_visible()
     expect(page.get_by_role("banner")).to_contain_text("Development mode")
     audit.check("confirm step with the development banner")
-    page.get_by_role("link", name="Open the dev mailbox").click()
-    expect(heading(page, "Dev mailbox")).to_be_visible()
-    expect(page.get_by_text(email)).to_be_visible()
-    expect(page.get_by_test_id("mailbox-code").first).to_have_text(read_code(email))
-    audit.check("dev mailbox")
+    with page.context.expect_page() as opened:  # a new tab: the form stays as it was
+        page.get_by_role("link", name="Open the dev mailbox").click()
+    mailbox = opened.value
+    mailbox.emulate_media(color_scheme=audit.scheme)
+    expect(heading(mailbox, "Dev mailbox")).to_be_visible()
+    expect(mailbox.get_by_text(email)).to_be_visible()
+    expect(mailbox.get_by_test_id("mailbox-code").first).to_have_text(read_code(email))
+    found = Audit(mailbox, audit.scheme)
+    found.check("dev mailbox")
+    audit.found += found.found
+    audit.assert_clean()
+
+
+def test_not_found_page(page: Page, audit: Audit):
+    page.goto("/no-such-page/")
+    expect(heading(page, "Page not found")).to_be_visible()
+    audit.check("404")
+    audit.assert_clean()
+
+
+def test_enhanced_states(page: Page, audit: Audit):
+    """What our script adds: eye toggles (pressed too), the checklist part ticked, one-time
+    code digits, and the one error region it fills when the server can't be reached."""
+    page.goto("/auth/sign-up/")
+    page.get_by_label("Password", exact=True).press_sequentially("abcD1")
+    page.get_by_role("button", name="Show password").first.click()
+    expect(page.get_by_label("Password", exact=True)).to_have_attribute("type", "text")
+    audit.check("sign-up, password shown, checklist part done")
+
+    page.goto("/auth/confirm/")
+    page.get_by_label("Verification code", exact=True).fill("123456")
+    page.context.set_offline(True)
+    try:
+        page.get_by_role("button", name="Confirm").click()
+        expect(page.locator("#form-errors")).to_be_focused()
+        audit.check("confirm, offline error")
+    finally:
+        page.context.set_offline(False)
     audit.assert_clean()

@@ -111,8 +111,13 @@ def test_password_reset(page: Page, email: str):
     shoot(page, "12-forgot-password")
     page.get_by_label("Email", exact=True).fill(email)
     page.get_by_role("button", name="Send code").click()
+    expect(heading(page, "Check your email")).to_be_visible()
+    shoot(page, "13-reset-code")
+    page.get_by_label("Verification code", exact=True).fill(read_code(email, "forgot_password"))
+    page.get_by_role("button", name="Continue").click()
     expect(heading(page, "Set a new password")).to_be_visible()
-    shoot(page, "13-reset-password")
+    page.get_by_label("New password", exact=True).press_sequentially("abcD1")
+    shoot(page, "14-reset-new-password")
 
 
 def test_new_password_required(page: Page, email: str):
@@ -131,17 +136,17 @@ def test_new_password_required(page: Page, email: str):
     )
     sign_in(page, email)
     expect(heading(page, "Choose a new password")).to_be_visible()
-    shoot(page, "14-new-password")
+    shoot(page, "15-new-password-required")
 
 
 def test_other_pages(page: Page, email: str, settings):
     page.goto("/no-such-page/")
     expect(heading(page, "Page not found")).to_be_visible()
-    shoot(page, "15-not-found")
+    shoot(page, "16-not-found")
     settings.DEBUG = True
     settings.COGNITO_USING_STUB = True
     sign_up(page, email)
     expect(heading(page, "Check your email")).to_be_visible()
     page.goto("/dev/mailbox/")
     expect(page.get_by_test_id("mailbox-code").first).to_be_visible()
-    shoot(page, "16-dev-mailbox")
+    shoot(page, "17-dev-mailbox")

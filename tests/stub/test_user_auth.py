@@ -5,6 +5,7 @@ ExplicitAuthFlows, sign-up without a password, and the sign-in ConfirmSignUp's S
 
 from __future__ import annotations
 
+import pytest
 from pycognito.aws_srp import AWSSRP
 
 from cognito_stub import (
@@ -13,6 +14,8 @@ from cognito_stub import (
     DEMO_PASSWORD,
     SECRET_CLIENT_ID,
     USER_POOL_ID,
+    StubClient,
+    StubClientError,
 )
 
 from .helpers import STRONG_PASSWORD, confirmed_user, error_of, sign_in
@@ -62,6 +65,25 @@ def test_a_pool_made_without_a_sign_in_policy_allows_passwords_only(admin):
     assert described["Policies"]["SignInPolicy"] == {"AllowedFirstAuthFactors": ["PASSWORD"]}
 
 
+def test_a_pool_made_for_a_test_takes_the_sign_in_options(stub, admin):
+    control = StubClient(stub.url)
+    made = control.create_pool(first_factors=["PASSWORD", "EMAIL_OTP"], webauthn_rp_id="ex.test")
+    assert (made["first_factors"], made["webauthn_rp_id"]) == (["PASSWORD", "EMAIL_OTP"], "ex.test")
+    pool_id = made["user_pool_id"]
+    described = admin.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    assert described["Policies"]["SignInPolicy"]["AllowedFirstAuthFactors"] == [
+        "PASSWORD",
+        "EMAIL_OTP",
+    ]
+    config = admin.get_user_pool_mfa_config(UserPoolId=pool_id)["WebAuthnConfiguration"]
+    assert config["RelyingPartyId"] == "ex.test"
+    client = admin.describe_user_pool_client(UserPoolId=pool_id, ClientId=made["client_id"])
+    assert "ALLOW_USER_AUTH" in client["UserPoolClient"]["ExplicitAuthFlows"]
+    with pytest.raises(StubClientError) as refused:
+        control.create_pool(first_factors=["CARRIER_PIGEON"])
+    assert refused.value.status == 400
+
+
 def test_a_preferred_password_signs_in_at_once(cognito):
     answer = user_auth(cognito, DEMO_EMAIL, "PASSWORD", PASSWORD=DEMO_PASSWORD)
     assert {"AccessToken", "IdToken", "RefreshToken"} <= answer["AuthenticationResult"].keys()
@@ -106,9 +128,7 @@ def test_select_password_srp_goes_on_to_the_password_verifier(cognito):
 
 def test_a_preferred_password_srp_starts_srp_at_once(cognito):
     srp = AWSSRP(DEMO_EMAIL, "Wr0ng-Passw0rd!", USER_POOL_ID, APP_CLIENT_ID, client=cognito)
-    verifier = user_auth(
-        cognito, DEMO_EMAIL, "PASSWORD_SRP", SRP_A=srp.get_auth_params()["SRP_A"]
-    )
+    verifier = user_auth(cognito, DEMO_EMAIL, "PASSWORD_SRP", SRP_A=srp.get_auth_params()["SRP_A"])
     assert verifier["ChallengeName"] == "PASSWORD_VERIFIER"
     claim = srp.process_challenge(verifier["ChallengeParameters"], srp.get_auth_params())
     wrong = error_of(
@@ -166,6 +186,9 @@ def test_answers_must_be_for_the_sessions_user_and_choices(cognito):
         "NotAuthorizedException",
         "Invalid session for the user.",
     )
+    stand_in = user_auth(cognito, NOBODY)
+    taken_over = error_of(respond, cognito, stand_in, DEMO_EMAIL, ANSWER="EMAIL_OTP")
+    assert taken_over == other
     not_offered = error_of(respond, cognito, challenge, DEMO_EMAIL, ANSWER="WEB_AUTHN")
     assert not_offered["Code"] == "InvalidParameterException"
     unknown = error_of(user_auth, cognito, DEMO_EMAIL, "CARRIER_PIGEON")
@@ -249,6 +272,35 @@ def test_sign_up_without_a_password_then_sign_in_with_the_confirmation(stub, cog
     # no password: only a code can sign them in, and no password does
     assert user_auth(cognito, EMAIL)["AvailableChallenges"] == ["EMAIL_OTP"]
     refused = error_of(sign_in, cognito, EMAIL, STRONG_PASSWORD)
+    assert (refused["Code"], refused["Message"]) == INCORRECT
+
+
+def test_a_passwordless_user_has_no_password_to_prove(stub, cognito, admin):
+    """Not even an SRP claim made with an empty password (with email MFA on, which would
+    otherwise come next)."""
+    set_pool_mfa(admin)
+    cognito.sign_up(ClientId=APP_CLIENT_ID, Username=EMAIL)
+    session = cognito.confirm_sign_up(
+        ClientId=APP_CLIENT_ID, Username=EMAIL, ConfirmationCode=stub.latest_code(EMAIL)
+    )["Session"]
+    access = cognito.initiate_auth(
+        ClientId=APP_CLIENT_ID,
+        AuthFlow="USER_AUTH",
+        AuthParameters={"USERNAME": EMAIL},
+        Session=session,
+    )["AuthenticationResult"]["AccessToken"]
+    prefer(cognito, access, email=(True, True))
+    srp = AWSSRP(EMAIL, "", USER_POOL_ID, APP_CLIENT_ID, client=cognito)
+    verifier = cognito.initiate_auth(
+        ClientId=APP_CLIENT_ID, AuthFlow="USER_SRP_AUTH", AuthParameters=srp.get_auth_params()
+    )
+    claim = srp.process_challenge(verifier["ChallengeParameters"], srp.get_auth_params())
+    refused = error_of(
+        cognito.respond_to_auth_challenge,
+        ClientId=APP_CLIENT_ID,
+        ChallengeName="PASSWORD_VERIFIER",
+        ChallengeResponses=claim,
+    )
     assert (refused["Code"], refused["Message"]) == INCORRECT
 
 

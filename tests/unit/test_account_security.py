@@ -223,7 +223,10 @@ def test_add_a_phone_number_with_its_code(signed_in, stubber, htmx):
         },
     )
     assert_step(
-        post(signed_in, PHONE_URL, {"phone_number": "+44 7700 900-123"}, htmx), htmx, PHONE_URL
+        post(signed_in, PHONE_URL, {"phone_number": "+44 7700 900-123"}, htmx),
+        htmx,
+        PHONE_URL,
+        replace=True,  # the code step comes on the same URL: no new history entry
     )
     body = follow(signed_in, PHONE_URL, htmx)
     assert "We texted a code to +447700900123." in body

@@ -6,7 +6,7 @@ from auth_ui.forms import (
     ConfirmForm,
     ForgotPasswordForm,
     NewPasswordForm,
-    ResetPasswordForm,
+    ResetCodeForm,
     SignInForm,
     SignUpForm,
 )
@@ -59,7 +59,7 @@ def test_username_pools_ask_for_a_username(settings):
     settings.COGNITO_USES_USERNAMES = True
     sign_up = SignUpForm()
     assert list(sign_up.fields) == ["username", "email", "password", "password_confirm"]
-    for form in (SignInForm(), ConfirmForm(), ForgotPasswordForm(), ResetPasswordForm()):
+    for form in (SignInForm(), ConfirmForm(), ForgotPasswordForm(), ResetCodeForm()):
         assert form.fields["email"].label == "Username"
         assert form.fields["email"].widget.attrs["autocomplete"] == "username"
     confirm = ConfirmForm({"email": "ada_lovelace", "code": "123456"})

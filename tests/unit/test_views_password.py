@@ -7,7 +7,7 @@ from auth_ui import session
 from auth_ui.messages import UNAVAILABLE
 from tests.unit.pages import session_of
 
-from .conftest import CLIENT_ID, POLICY_TEXT, client_error
+from .conftest import CLIENT_ID, client_error
 from .pages import (
     AWS_TEXT,
     BRANCHES,
@@ -33,6 +33,7 @@ from .pages import (
     input_named,
     message,
     post,
+    tags,
     without_csrf_tokens,
 )
 
@@ -44,13 +45,13 @@ def expect_forgot(stubber, email=EMAIL):
 
 
 def reset_data(**overrides):
-    return {
-        "email": EMAIL,
-        "code": "654321",
-        "password": PASSWORD,
-        "password_confirm": PASSWORD,
-        **overrides,
-    }
+    return {"password": PASSWORD, "password_confirm": PASSWORD, **overrides}
+
+
+def take_code(client, htmx, code="654321"):
+    """The reset's first step: the code, kept for the second (where the password is set)."""
+    response = post(client, RESET_URL, {"email": EMAIL, "code": code}, htmx)
+    assert_step(response, htmx, RESET_URL, replace=True)
 
 
 # --- forgot -----------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ def test_forgot_sends_a_code_and_moves_to_reset(client, stubber, htmx):
     assert_step(response, htmx, RESET_URL)
     assert session.remembered_email(session_of(client)) == EMAIL
     body = follow(client, RESET_URL, htmx)
-    assert f"If an account exists for {EMAIL}, we sent it a code. Enter it below." in body
+    assert f"If an account exists for {EMAIL}, we sent it a code." in body
     assert input_named(body, "email")["value"] == EMAIL
 
 
@@ -127,7 +128,7 @@ def test_forgot_refusals(client, stubber, htmx, code, field, status):
 @BRANCHES
 def test_forgot_needs_a_valid_email(client, htmx):
     body = assert_rendered(post(client, FORGOT_URL, {"email": "ada@"}, htmx), htmx, 422)
-    assert field_error(body, "email") == "Enter a valid email address."
+    assert field_error(body, "email") == "Enter an email address like name@example.com."
     assert input_named(body, "email")["value"] == "ada@"
     assert input_named(body, "email")["aria-describedby"] == "id_email_error"
 
@@ -147,21 +148,13 @@ def test_reset_page_renders(client, htmx):
     body = assert_rendered(client.get(RESET_URL, **(HTMX if htmx else {})), htmx, 200)
     assert_form(
         body,
-        labels={
-            "email": "Email",
-            "code": "Verification code",
-            "password": "New password",
-            "password_confirm": "Confirm password",
-        },
-        autocomplete={
-            "code": "one-time-code",
-            "password": "new-password",
-            "password_confirm": "new-password",
-        },
-        buttons=["Set new password", "Resend code"],
+        labels={"email": "Email", "code": "Verification code"},
+        autocomplete={"code": "one-time-code"},
+        buttons=["Continue", "Resend code"],
     )
     assert input_named(body, "code")["inputmode"] == "numeric"
-    assert POLICY_TEXT in body
+    # The passwords come on the next step (tests/unit/test_finish_reset_steps.py).
+    assert 'type="password"' not in body
 
 
 @BRANCHES
@@ -176,7 +169,8 @@ def test_reset_sets_the_new_password_and_moves_to_sign_in(client, stubber, htmx)
             "Password": PASSWORD,
         },
     )
-    response = post(client, RESET_URL, reset_data(code="654 321"), htmx)
+    take_code(client, htmx, code="654 321")
+    response = post(client, RESET_URL, reset_data(), htmx)
     assert_step(response, htmx, SIGN_IN_URL)
     assert PASSWORD not in response.content.decode()
     body = follow(client, SIGN_IN_URL, htmx)
@@ -190,7 +184,7 @@ def test_reset_sets_the_new_password_and_moves_to_sign_in(client, stubber, htmx)
 def test_reset_resend_sends_another_code(client, stubber, htmx):
     expect_forgot(stubber)
     response = post(client, RESET_URL, {"email": EMAIL, "action": "resend"}, htmx)
-    assert_step(response, htmx, RESET_URL)
+    assert_step(response, htmx, RESET_URL, replace=True)
     body = follow(client, RESET_URL, htmx)
     assert f"If an account exists for {EMAIL}, we sent it a new code." in body
 
@@ -211,7 +205,7 @@ def test_reset_resend_ignores_a_half_typed_code(client, monkeypatch, htmx):
         "auth_ui.cognito.forgot_password", lambda *, username: sent.append(username)
     )
     response = post(client, RESET_URL, {"email": EMAIL, "code": "65", "action": "resend"}, htmx)
-    assert_step(response, htmx, RESET_URL)
+    assert_step(response, htmx, RESET_URL, replace=True)
     assert sent == [EMAIL]
 
 
@@ -228,28 +222,32 @@ def test_reset_resend_ignores_half_typed_passwords(client, monkeypatch, htmx):
         "action": "resend",
     }
     response = post(client, RESET_URL, data, htmx)
-    assert_step(response, htmx, RESET_URL)
+    assert_step(response, htmx, RESET_URL, replace=True)
     assert sent == [EMAIL]
 
 
 @BRANCHES
 def test_reset_form_errors(client, htmx):
-    data = reset_data(code="12ab56", password_confirm="Something-else-1!")
+    data = {"email": EMAIL, "code": "12ab56"}
     body = assert_rendered(post(client, RESET_URL, data, htmx), htmx, 422)
     code = assert_field_error(body, "code", "Enter the 6-digit code from the email.")
     assert code["aria-describedby"] == "id_code_error"
-    assert_field_error(body, "password_confirm", "The two passwords don't match.", focused=False)
     assert input_named(body, "email")["value"] == EMAIL
+    take_code(client, htmx)
+    data = reset_data(password_confirm="Something-else-1!")
+    body = assert_rendered(post(client, RESET_URL, data, htmx), htmx, 422)
+    assert_field_error(body, "password_confirm", "The two passwords don't match.")
+    assert input_named(body, "username")["value"] == EMAIL
     assert PASSWORD not in body
     assert "Pa55word" not in body
 
 
 RESET_ERRORS = [
-    # code, field, shown, status
+    # code, field, shown, status (a refused code comes back to the code step, with its field)
     ("CodeMismatchException", "code", message("CodeMismatchException"), 422),
     ("ExpiredCodeException", "code", message("ExpiredCodeException"), 422),
     ("UserNotFoundException", "code", message("CodeMismatchException"), 422),
-    ("InvalidPasswordException", "password", POLICY_TEXT, 422),
+    ("InvalidPasswordException", "password", "Choose a stronger password.", 422),
     ("InvalidParameterException", None, message("InvalidParameterException"), 422),
     ("LimitExceededException", None, message("LimitExceededException"), 429),
     ("TooManyFailedAttemptsException", None, message("TooManyFailedAttemptsException"), 429),
@@ -261,18 +259,21 @@ RESET_ERRORS = [
 @BRANCHES
 @pytest.mark.parametrize(("code", "field", "shown", "status"), RESET_ERRORS)
 def test_reset_refusals(client, stubber, htmx, code, field, shown, status):
+    take_code(client, htmx)
     client_error(stubber, "confirm_forgot_password", code, AWS_TEXT)
     response = post(client, RESET_URL, reset_data(), htmx)
     body = assert_rendered(response, htmx, status)
     assert_refusal(body, field, shown)
     assert PASSWORD not in body
     assert "Pa55word" not in body
-    assert input_named(body, "email")["value"] == EMAIL
+    carried = [a for t, a in tags(body) if t == "input" and a.get("name") in ("email", "username")]
+    assert [a["value"] for a in carried] == [EMAIL]
     assert escape(EMAIL) in body
 
 
 @BRANCHES
 def test_reset_when_cognito_is_unreachable_is_503(client, unreachable, htmx):
+    take_code(client, htmx)
     body = assert_rendered(post(client, RESET_URL, reset_data(), htmx), htmx, 503)
     assert alert(body) == [str(UNAVAILABLE)]
     assert PASSWORD not in body
