@@ -101,7 +101,7 @@ def list_web_authn_credentials(state: StubState, params: dict[str, Any]) -> dict
             f"constraint: Member must have value less than or equal to {MAX_RESULTS}"
         )
     passkeys = state.passkeys.of(bridge.user_id(user))
-    start = 0
+    start = _offset(params.get("NextToken"))
     answer: dict[str, Any] = {
         "Credentials": [p.describe() for p in passkeys[start : start + limit]]
     }

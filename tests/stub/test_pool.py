@@ -36,6 +36,7 @@ def test_app_client_settings(admin):
         "ALLOW_USER_SRP_AUTH",
         "ALLOW_USER_PASSWORD_AUTH",
         "ALLOW_REFRESH_TOKEN_AUTH",
+        "ALLOW_USER_AUTH",
     }
 
 
