@@ -97,6 +97,8 @@ FIELD_ERRORS = {
     },
 }
 
+PASSKEY_NOT_ADDED = _("The passkey wasn't added. Please try again.")
+
 REFUSALS: dict[str, Refusal] = {
     # One message for both, so nobody can probe which emails have accounts.
     "NotAuthorizedException": Refusal(None, INCORRECT_CREDENTIALS),
@@ -172,7 +174,17 @@ REFUSALS: dict[str, Refusal] = {
         None, _("That passkey didn't work. Try again, or sign in another way.")
     ),
     # Passkeys in account settings (auth_ui.flows.passkeys).
-    "PasskeyNotAdded": Refusal(None, _("The passkey wasn't added. Please try again.")),
+    "PasskeyNotAdded": Refusal(None, PASSKEY_NOT_ADDED),
+    **{  # A registration Cognito couldn't check (expired, another site's, an unknown key type).
+        code: Refusal(None, PASSKEY_NOT_ADDED)
+        for code in (
+            "WebAuthnChallengeNotFoundException",
+            "WebAuthnClientMismatchException",
+            "WebAuthnCredentialNotSupportedException",
+            "WebAuthnOriginNotAllowedException",
+            "WebAuthnRelyingPartyMismatchException",
+        )
+    },
     "WebAuthnNotEnabledException": Refusal(None, _("This site doesn't offer passkeys.")),
     "WebAuthnConfigurationMissingException": Refusal(None, _("This site doesn't offer passkeys.")),
     # VerifySoftwareToken's answer to a wrong first code (the steps that ask say it their way).
