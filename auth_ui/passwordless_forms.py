@@ -24,7 +24,7 @@ class WithoutPasswordMixin:
 
 
 class SignUpWithoutPasswordForm(WithoutPasswordMixin, SignUpForm):
-    """"Create an account without a password": the email alone (sign-in is by emailed code)."""
+    """ "Create an account without a password": the email alone (sign-in is by emailed code)."""
 
 
 class SignInAnotherWayForm(WithoutPasswordMixin, SignInForm):

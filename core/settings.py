@@ -208,7 +208,9 @@ COGNITO_SIGN_IN_FLOW = env(
 # DescribeUserPool can't be read (it needs IAM credentials).
 COGNITO_FIRST_FACTORS = env.list(
     "COGNITO_FIRST_FACTORS",
-    default=["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"] if COGNITO_USING_STUB else ["PASSWORD"],
+    default=["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"]
+    if COGNITO_USING_STUB
+    else ["PASSWORD"],
 )
 # Passkeys belong to a relying party: a domain (never an IP address) that the site's own host
 # is, or ends with; the pool's WebAuthn configuration names the same one. Empty: the site's host.

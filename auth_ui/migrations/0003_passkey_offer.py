@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth_ui', '0002_signed_out_at'),
+        ("auth_ui", "0002_signed_out_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='cognitoidentity',
-            name='passkey_offer_answered',
+            model_name="cognitoidentity",
+            name="passkey_offer_answered",
             field=models.BooleanField(default=False),
         ),
     ]
