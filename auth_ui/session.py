@@ -19,6 +19,7 @@ NEXT_KEY = "cognito_next"
 SIGNED_IN_AT_KEY = "cognito_signed_in_at"
 ATTRIBUTE_CHANGES_KEY = "cognito_attribute_changes"
 APP_SETUP_KEY = "cognito_app_setup"
+SIGNED_OUT_KEY = "cognito_signed_out"
 
 
 @sensitive_variables()
@@ -119,6 +120,17 @@ def remembered_next(request: HttpRequest) -> str:
 
 def pop_next(request: HttpRequest) -> str:
     return request.session.pop(NEXT_KEY, "")
+
+
+def mark_signed_out(request: HttpRequest) -> None:
+    """The new, empty session after signing out knows it: the sign-in page then doesn't greet
+    the person with "Welcome back." right under "You have signed out."."""
+    request.session[SIGNED_OUT_KEY] = True
+
+
+def just_signed_out(request: HttpRequest) -> bool:
+    """True once, on the first page after signing out."""
+    return request.session.pop(SIGNED_OUT_KEY, False)
 
 
 def mark_signed_in(request: HttpRequest, *, at: float) -> None:

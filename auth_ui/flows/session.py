@@ -107,3 +107,4 @@ def sign_out(request: HttpRequest) -> None:
         except cognito.AuthError as error:
             logger.warning("Could not revoke the refresh token on sign-out: %s", error.code)
     logout(request)
+    session.mark_signed_out(request)

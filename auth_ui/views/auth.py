@@ -92,7 +92,9 @@ def sign_in(request: HtmxHttpRequest) -> HttpResponse:
         return sign_in_another_way(request, next_url)
     form = SignInForm(posted(request), initial={"email": initial_email(request)})
     if not form.is_valid():
-        return render_form(request, step, form, next=next_url)
+        # Right after signing out, "Welcome back." would contradict "You have signed out."
+        farewell = {"lead": None} if session.just_signed_out(request) else {}
+        return render_form(request, step, form, next=next_url, **farewell)
     flow = partial(
         flows.sign_in,
         request,

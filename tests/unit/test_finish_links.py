@@ -12,10 +12,12 @@ from auth_ui import session
 from .conftest import client_error
 from .pages import (
     BRANCHES,
+    EMAIL,
     FORGOT_URL,
     HTMX,
     PASSWORD,
     SIGN_IN_URL,
+    SIGN_OUT_URL,
     SIGN_UP_URL,
     assert_field_error,
     assert_rendered,
@@ -80,3 +82,14 @@ def test_the_forgot_link_carries_the_email_too(client):
     assert re.search(
         rf'<a class="[^"]*" href="{FORGOT_URL}\?{QUERY}">Forgot your password\?</a>', body
     )
+
+
+def test_no_welcome_back_right_after_signing_out(client, stubber, auth_result):
+    stubber.add_response("initiate_auth", auth_result(email=EMAIL))
+    client.post(SIGN_IN_URL, {"email": EMAIL, "password": PASSWORD})
+    stubber.add_response("revoke_token", {})
+    client.post(SIGN_OUT_URL)
+    body = client.get(SIGN_IN_URL).content.decode()
+    assert "You have signed out." in body
+    assert "Welcome back." not in body
+    assert "Welcome back." in client.get(SIGN_IN_URL).content.decode()  # later visits: as ever
