@@ -17,24 +17,22 @@
     if (root.querySelectorAll) root.querySelectorAll(selector).forEach(fn);
   }
 
-  // An inline icon (24-unit heroicons paths), drawn here: the CSP allows no inline markup tricks.
+  // An icon (heroicons paths; `filled`: the 20-unit solid set), built here: no markup to inject.
   function icon(paths, filled) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("viewBox", filled ? "0 0 20 20" : "0 0 24 24");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("fill", filled ? "currentColor" : "none");
-    if (!filled) {
+    if (filled) svg.setAttribute("fill-rule", "evenodd");
+    else {
       svg.setAttribute("stroke", "currentColor");
       svg.setAttribute("stroke-width", "1.5");
+      svg.setAttribute("stroke-linecap", "round");
+      svg.setAttribute("stroke-linejoin", "round");
     }
     paths.forEach(function (d) {
       var path = document.createElementNS(SVG, "path");
       path.setAttribute("d", d);
-      if (filled) path.setAttribute("fill-rule", "evenodd");
-      else {
-        path.setAttribute("stroke-linecap", "round");
-        path.setAttribute("stroke-linejoin", "round");
-      }
       svg.appendChild(path);
     });
     return svg;
@@ -43,16 +41,13 @@
     "M2.04 12.32a1 1 0 0 1 0-.64C3.42 7.51 7.36 4.5 12 4.5s8.57 3 9.96 7.18a1 1 0 0 1 0 .64C20.58 16.49 16.64 19.5 12 19.5s-8.57-3-9.96-7.18Z",
     "M15 12a3 3 0 1 1-6 0 3 3 0 0 1 6 0Z"
   ];
-  var EYE_OFF = [
-    "M3.98 8.22A10.5 10.5 0 0 0 1.93 12c1.3 4.34 5.31 7.5 10.07 7.5.99 0 1.95-.14 2.86-.4M6.23 6.23A10.45 10.45 0 0 1 12 4.5c4.76 0 8.77 3.16 10.07 7.5a10.52 10.52 0 0 1-4.3 5.77M6.23 6.23 3 3m3.23 3.23 3.65 3.65m7.89 7.89L21 21m-3.23-3.23-3.65-3.65m0 0a3 3 0 1 0-4.24-4.24m4.24 4.24L9.88 9.88"
-  ];
+  var EYE_OFF = EYE.concat(["m3 3 18 18"]);
   var ALERT = [
     "M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
   ];
 
-  // --- Errors: one region per form, cleared as soon as they are out of date -----------------
-
-  // A field the person changes loses its error: the message, aria-invalid, and the link to it.
+  // --- Errors: one region per form, gone as soon as they are out of date ---------------------
+  // A field the person changes loses its error: the message, aria-invalid, the link to it.
   function clearFieldError(input) {
     if (input.getAttribute("aria-invalid") !== "true") return;
     var errorId = input.id + "_error";
@@ -88,8 +83,7 @@
     if (error) announce(error.textContent.trim());
   });
 
-  // No answer we can swap (network down, 403, 500): say so in the form's one error region
-  // (the server's, if one is still there), focused and announced.
+  // No answer to swap in (offline, 403, 500): the form's one error region says so, focused.
   function showProblem(event, text) {
     var form = event.detail.elt.closest ? event.detail.elt.closest("form") : null;
     if (!form) return;
@@ -119,8 +113,7 @@
   });
 
   // --- Show password: an eye toggle inside each password field ------------------------------
-  // Its name stays "Show password" and aria-pressed says whether it is on (a toggle button's
-  // label must not change with its state). Passwords still never come back from the server.
+  // Its name stays put and aria-pressed gives its state (a toggle's label must not change).
   function addPasswordToggle(input) {
     var control = input.parentElement;
     if (!control || !control.classList.contains("field-control")) return;
@@ -140,18 +133,25 @@
     });
     control.classList.add("has-toggle");
     control.appendChild(button);
+    // `hx-disabled-elt="find button"` meant the submit button: the toggle now comes first.
+    var form = input.form;
+    var disabled = form && form.getAttribute("hx-disabled-elt");
+    if (disabled) {
+      form.setAttribute("hx-disabled-elt",
+        disabled.replace(/find button(?=\s*(,|$))/g, "find button[type='submit']"));
+    }
   }
 
-  // --- One-time codes: digits only, and sent when the sixth is typed or pasted -------------
-  // A short grace before sending lets a habitual Enter be the one submission (and not land on
-  // the next step instead); anything typed meanwhile, or a submission, cancels it.
+  // --- One-time codes: digits only, sent when the sixth is typed or pasted -----------------
+  // After a short grace, so that a habitual Enter is the one submission (not one on the next
+  // step): by then the form is busy or gone.
   var CODE_LENGTH = 6;
   var CODE_GRACE_MS = 300;
   function codeReady(input) {
     var form = input.form;
     if (!form || !input.isConnected || form.classList.contains("htmx-request")) return false;
     if (input.value.length !== CODE_LENGTH) return false;
-    // Only when nothing else is left to fill in the form.
+    // Nothing else left to fill in.
     return Array.prototype.every.call(form.elements, function (el) {
       return el === input || el.tagName !== "INPUT" || el.type === "hidden" || el.hidden ||
         el.readOnly || el.value;
@@ -165,7 +165,7 @@
       window.clearTimeout(timer);
       var digits = input.value.replace(/\D/g, "");
       if (digits !== input.value) input.value = digits;
-      // One digit typed, or a paste: not a whole value set at once (an autofill, a script).
+      // A digit typed or a paste; not a value set whole (autofill, a script).
       var typed = event.inputType === "insertText" && event.data && event.data.length === 1;
       if (!(typed || event.inputType === "insertFromPaste") || !codeReady(input)) return;
       timer = window.setTimeout(function () {
@@ -173,9 +173,6 @@
         input.form.requestSubmit(input.form.querySelector("button[type='submit']:not([name])"));
       }, CODE_GRACE_MS);
     });
-    if (input.form) {
-      input.form.addEventListener("submit", function () { window.clearTimeout(timer); });
-    }
   }
 
   // --- A live checklist under a new password, from the pool's policy ------------------------
@@ -212,18 +209,17 @@
         item.querySelector("[data-rule-state]").textContent = state;
         if (met !== was) changed.push(item.firstChild.textContent + state);
       });
-      // Polite, and only for what changed: not every keystroke.
+      // Politely, and only what changed: not every keystroke.
       if (speak && changed.length && status) status.textContent = changed.join(". ");
     }
     update(false);
     input.addEventListener("input", function () { update(true); });
     var help = document.getElementById(input.id + "_helptext");
-    if (help) help.classList.add("sr-only"); // the list says it; screen readers keep the sentence
+    if (help) help.classList.add("sr-only"); // still the field's description
     list.hidden = false;
   }
 
-  // --- The dev mailbox: copy buttons, local times, and polls that only swap what changed ----
-  // Copy buttons show (CSS, on data-clipboard) only where there is a clipboard to write to.
+  // --- The dev mailbox: copy buttons (shown when there is a clipboard), local times --------
   if (navigator.clipboard && window.isSecureContext) document.documentElement.dataset.clipboard = "";
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
@@ -243,8 +239,7 @@
       if (!isNaN(when)) time.title = when.toLocaleString();
     });
   }
-  // What a person reads in the list (not the copy buttons' own words, which change on a click):
-  // a poll that brings nothing new is not swapped in, so nothing moves under the pointer.
+  // A poll that brings nothing new to read is not swapped in: nothing moves under the pointer.
   function mailboxText(root) {
     var copy = root.cloneNode(true);
     copy.querySelectorAll("[data-copy-label]").forEach(function (el) { el.remove(); });
@@ -258,10 +253,33 @@
     if (incoming && mailboxText(incoming) === mailboxText(target)) event.detail.shouldSwap = false;
   });
 
+  // --- A button resting after a code was sent (data-wait-seconds): count down, then enable --
+  function countDown(button) {
+    if (button.dataset.counting) return;
+    button.dataset.counting = "1";
+    var left = parseInt(button.dataset.waitSeconds, 10) || 0;
+    var clock = button.querySelector("[data-wait-countdown]");
+    var timer = window.setInterval(function () {
+      left -= 1;
+      if (!button.isConnected) return window.clearInterval(timer);
+      if (left > 0) {
+        if (!clock) return;
+        clock.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+        clock.setAttribute("datetime", "PT" + left + "S");
+        return;
+      }
+      window.clearInterval(timer);
+      if (clock) clock.parentElement.remove();
+      button.removeAttribute("data-wait-seconds");
+      button.disabled = false;
+    }, 1000);
+  }
+
   function enhance(root) {
     each(root, ".field-control > input[type='password']", addPasswordToggle);
     each(root, "input[autocomplete='one-time-code']", enhanceCode);
     each(root, "[data-password-checklist][hidden]", enhanceChecklist);
+    each(root, "button[data-wait-seconds]", countDown);
     localTimes(root);
   }
   enhance(document);

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs
 
 from playwright.sync_api import Page, expect
 
-from .helpers import card, heading, read_code, sign_up, wrong_code
+from .helpers import card, heading, inject_fault, read_code, sign_up, wrong_code
 
 # Forms sent by htmx (POSTs; an HX-Location answer's own GET doesn't count).
 COUNT_REQUESTS = (
@@ -99,6 +99,7 @@ def test_nothing_is_sent_while_another_field_is_empty(page: Page, email: str):
 def test_an_enter_right_after_the_sixth_digit_sends_once(page: Page, email: str):
     on_confirm_step(page, email)
     code = read_code(email)
+    inject_fault("ConfirmSignUp", delay_ms=1_500)  # still running when the script's wait ends
     code_field(page).press_sequentially(code)
     page.keyboard.press("Enter")
     expect(heading(page, "Sign in")).to_be_visible()
