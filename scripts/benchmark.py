@@ -31,6 +31,7 @@ django.setup()
 import jwt  # noqa: E402
 from bench_server import measure  # noqa: E402
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
@@ -127,7 +128,9 @@ def sign_in_calls(stub) -> dict:
         return fetch_data(self)
 
     jwt.PyJWKClient.fetch_data = counted
-    tokens_module.jwks_client.cache_clear()  # a fresh process: its first sign-in fetches
+    # A fresh deployment: no key set in this process, none in the shared cache.
+    tokens_module.jwks_client.cache_clear()
+    cache.delete(tokens_module.jwks_client().cache_key)
     stub.clear_calls()
     try:
         for _ in range(SIGN_INS):

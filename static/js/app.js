@@ -133,13 +133,6 @@
     });
     control.classList.add("has-toggle");
     control.appendChild(button);
-    // `hx-disabled-elt="find button"` meant the submit button: the toggle now comes first.
-    var form = input.form;
-    var disabled = form && form.getAttribute("hx-disabled-elt");
-    if (disabled) {
-      form.setAttribute("hx-disabled-elt",
-        disabled.replace(/find button(?=\s*(,|$))/g, "find button[type='submit']"));
-    }
   }
 
   // --- One-time codes: digits only, sent when the sixth is typed or pasted -----------------
@@ -275,7 +268,18 @@
     }, 1000);
   }
 
+  // --- Passkeys: their script (static/js/passkeys.js) only for a page that offers one ------
+  var passkeysLoading = false;
+  function loadPasskeys() {
+    if (passkeysLoading || !body.dataset.passkeysScript) return;
+    passkeysLoading = true;
+    var script = document.createElement("script");
+    script.src = body.dataset.passkeysScript;
+    document.head.appendChild(script);
+  }
+
   function enhance(root) {
+    each(root, "[data-passkey-button], [data-passkey-request], [data-passkey-create]", loadPasskeys);
     each(root, ".field-control > input[type='password']", addPasswordToggle);
     each(root, "input[autocomplete='one-time-code']", enhanceCode);
     each(root, "[data-password-checklist][hidden]", enhanceChecklist);

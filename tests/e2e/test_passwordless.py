@@ -10,6 +10,7 @@ from tests.e2e.helpers import (
     STRONG_PASSWORD,
     card,
     create_confirmed_user,
+    expect_field_error,
     expect_form_error,
     heading,
     read_code,
@@ -60,9 +61,11 @@ def test_an_emailed_code_signs_in(page: Page, account: str, audit):
     code = read_code(email, purpose="sign_in_email")
     page.get_by_label("Verification code", exact=True).fill(wrong_code(code))
     page.get_by_role("button", name="Sign in", exact=True).click()
-    expect(
-        page.get_by_text("That code isn't right. Check the latest one we sent you.")
-    ).to_be_visible()
+    expect_field_error(
+        page,
+        page.get_by_label("Verification code", exact=True),
+        "That code isn't right. Check the latest one we sent you.",
+    )
     audit.check("sign-in code, wrong")
     page.get_by_label("Verification code", exact=True).fill(code)
     page.get_by_role("button", name="Sign in", exact=True).click()
