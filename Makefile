@@ -34,10 +34,12 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-# crispy-tailwind's templates stay in site-packages; Tailwind is told where they are.
+# The CSS (Tailwind) and the scripts (minified by esbuild) from static/src/ into static/css/ and
+# static/js/. crispy-tailwind's templates stay in site-packages; Tailwind is told where they are.
 css: install
 	@echo '@source "'$$($(BIN)/python -c 'import crispy_tailwind, os; print(os.path.dirname(crispy_tailwind.__file__))')'";' > static/src/crispy-source.css
 	npm run --silent build:css
+	npm run --silent build:js
 
 migrate: install
 	DEBUG=true $(BIN)/python manage.py migrate --verbosity 0
