@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import ratelimit, session
 from ..cognito import account as cognito_account
 from .account import current_user, done, with_access_token
+from .codes import start_resend_cooldown
 from .outcome import Outcome
 from .session import sync_email
 
@@ -65,6 +66,7 @@ def resend_code(request: HttpRequest, *, attribute: str, to: str = "") -> Outcom
         lambda token: cognito_account.send_attribute_code(access_token=token, attribute=attribute),
     )
     session.remember_attribute_change(request, attribute, to)
+    start_resend_cooldown(to)
     return _on_page(attribute, VERIFIABLE[attribute].resent, to)
 
 

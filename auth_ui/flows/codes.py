@@ -30,9 +30,14 @@ def send_code(
     send(username=username)
     session.remember_email(request, username)
     if again:
-        seconds = getattr(settings, "AUTH_RESEND_COOLDOWN_SECONDS", RESEND_COOLDOWN_SECONDS)
-        ratelimit.start_cooldown("send_code", key=username, seconds=seconds)
+        start_resend_cooldown(username)
     return Outcome(reverse(url_name), notice)
+
+
+def start_resend_cooldown(to: str) -> None:
+    """After a resend, "Resend code" rests (counting down) before it can send to `to` again."""
+    seconds = getattr(settings, "AUTH_RESEND_COOLDOWN_SECONDS", RESEND_COOLDOWN_SECONDS)
+    ratelimit.start_cooldown("send_code", key=to, seconds=seconds)
 
 
 def resend_wait(request: HttpRequest, *, username: str) -> int:

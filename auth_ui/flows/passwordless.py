@@ -15,7 +15,7 @@ from django.views.decorators.debug import sensitive_variables
 from .. import cognito, ratelimit, session
 from ..cognito import first_factors
 from ..cognito import passkeys as cognito_passkeys
-from .codes import RESEND_COOLDOWN_SECONDS
+from .codes import start_resend_cooldown
 from .outcome import Outcome
 from .sign_in import FIRST_FACTOR_STAGES, advance, answer_code, stage_words
 
@@ -64,8 +64,7 @@ def send_sign_in_code(
         raise cognito.AuthError(f"{factor}Unavailable")
     session.remember_email(request, username)
     if again:
-        seconds = getattr(settings, "AUTH_RESEND_COOLDOWN_SECONDS", RESEND_COOLDOWN_SECONDS)
-        ratelimit.start_cooldown("send_code", key=username, seconds=seconds)
+        start_resend_cooldown(username)
     return advance(request, result, next_url=next_url, first_factor=factor)
 
 

@@ -19,6 +19,7 @@ from ..account_forms import (
 )
 from ..steps import (
     HtmxHttpRequest,
+    countdown,
     credential_view,
     follow,
     refuse,
@@ -119,7 +120,11 @@ def verified_attribute(request: HtmxHttpRequest, attribute: str, **context) -> H
 def attribute_code(request: HtmxHttpRequest, attribute: str, step: str) -> HttpResponse:
     action = request.POST.get("action", "")
     form = AttributeCodeForm(posted(request), action=action)
-    pending = {"pending_value": session.pending_attribute_change(request, attribute)}
+    value = session.pending_attribute_change(request, attribute)
+    pending = {
+        "pending_value": value,
+        "resend_wait": countdown(flows.resend_wait(request, username=value)),
+    }
     if not form.is_valid():
         return render_form(request, step, form, **pending)
     if action == "resend":

@@ -1,6 +1,8 @@
 """The account hub and each thing a signed-in person can change there, both branches, each
 refusal; every call carries the session's access token."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -302,7 +304,11 @@ def test_resend_and_start_over(signed_in, stubber):
         {"CodeDeliveryDetails": {"Destination": "a***@e***"}},
     )
     assert_step(signed_in.post(EMAIL_URL, {"action": "resend", "code": "12"}), False, EMAIL_URL)
-    assert f"We sent a new code to {NEW_EMAIL}." in follow(signed_in, EMAIL_URL, False)
+    page = follow(signed_in, EMAIL_URL, False)
+    assert f"We sent a new code to {NEW_EMAIL}." in page
+    # "Resend code" rests after a resend, counting down, as on every code step.
+    resend = re.search(r'<button[^>]*value="resend"[^>]*>', page).group(0)
+    assert "disabled" in resend and 'data-wait-seconds="' in resend
     assert_step(signed_in.post(EMAIL_URL, {"action": "other"}), False, EMAIL_URL)
     assert session.pending_attribute_change(session_of(signed_in), "email") == ""
     assert input_named(follow(signed_in, EMAIL_URL, False), "email")
