@@ -14,6 +14,7 @@ from django.views.decorators.debug import sensitive_variables
 from .. import cognito
 from ..cognito import passkeys as cognito_passkeys
 from ..models import CognitoIdentity
+from ..next_url import safe_next_url
 from .account import with_access_token
 from .outcome import Outcome
 from .passwordless import other_ways
@@ -49,7 +50,9 @@ def start_adding(request: HttpRequest) -> dict:
 
 
 @sensitive_variables("credential")
-def finish_adding(request: HttpRequest, *, credential: str) -> Outcome:
+def finish_adding(request: HttpRequest, *, credential: str, next_url: str = "") -> Outcome:
+    """Cognito checks and keeps the new passkey; then `next_url` (checked), else the security
+    page."""
     try:
         parsed = json.loads(credential)
     except ValueError:
@@ -69,7 +72,8 @@ def finish_adding(request: HttpRequest, *, credential: str) -> Outcome:
         raise
     answer_offer(request)
     notice = _("Passkey added. Next time, sign in with it instead of a password.")
-    return Outcome(reverse("auth_ui:account_security"), notice, messages.SUCCESS, done=True)
+    url = safe_next_url(request, next_url) if next_url else reverse("auth_ui:account_security")
+    return Outcome(url, notice, messages.SUCCESS, done=True)
 
 
 def remove(request: HttpRequest, *, credential_id: str) -> Outcome:

@@ -34,13 +34,11 @@ def account_passkey_add(request: HtmxHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render_security(request, problem=flows.AuthError("PasskeyNotAdded"))
     try:
-        outcome = flows.passkeys.finish_adding(request, credential=form.cleaned_data["credential"])
+        outcome = flows.passkeys.finish_adding(
+            request, credential=form.cleaned_data["credential"], next_url=next_url
+        )
     except flows.AuthError as error:
         return render_security(request, problem=error)
-    if next_url:
-        outcome = flows.Outcome(
-            safe_next_url(request, next_url), outcome.notice, outcome.level, True
-        )
     return follow(request, outcome)
 
 
