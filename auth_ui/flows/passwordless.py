@@ -6,6 +6,7 @@ What the person learns is the same for an unknown email as for an account withou
 Cognito (PreventUserExistenceErrors) answers both alike, and so do we.
 """
 
+import ipaddress
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -47,7 +48,11 @@ def passkeys_work_here(request: HttpRequest) -> bool:
 
 
 def _is_ip(host: str) -> bool:
-    return host.replace(".", "").isdigit() or ":" in host
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def send_sign_in_code(
