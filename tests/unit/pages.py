@@ -234,3 +234,25 @@ def session_of(client) -> SimpleNamespace:
     """The test client's session as `auth_ui.session` reads it (from a request), so tests read
     session state through that module and never by its keys."""
     return SimpleNamespace(session=client.session)
+
+
+def every_form() -> list[type]:
+    """Every form class of auth_ui.forms and auth_ui.account_forms (AuthForm, their base,
+    aside), by name."""
+    from django import forms
+
+    from auth_ui import account_forms
+    from auth_ui import forms as auth_forms
+
+    return sorted(
+        (
+            cls
+            for module in (auth_forms, account_forms)
+            for cls in vars(module).values()
+            if isinstance(cls, type)
+            and issubclass(cls, forms.Form)
+            and cls.__module__ == module.__name__
+            and cls is not auth_forms.AuthForm
+        ),
+        key=lambda cls: cls.__name__,
+    )

@@ -2,27 +2,23 @@
 field is required." or "Enter a valid email address."; each says what to do, in our words."""
 
 import pytest
-from django import forms
 
 from auth_ui import account_forms
-from auth_ui import forms as auth_forms
 
-from .pages import BRANCHES, CONFIRM_URL, FORGOT_URL, SIGN_IN_URL, SIGN_UP_URL, field_error, post
+from .pages import (
+    BRANCHES,
+    CONFIRM_URL,
+    FORGOT_URL,
+    SIGN_IN_URL,
+    SIGN_UP_URL,
+    every_form,
+    field_error,
+    post,
+)
 
 pytestmark = pytest.mark.django_db
 
-FORMS = sorted(
-    (
-        cls
-        for module in (auth_forms, account_forms)
-        for cls in vars(module).values()
-        if isinstance(cls, type)
-        and issubclass(cls, forms.Form)
-        and cls.__module__ == module.__name__
-        and cls is not auth_forms.AuthForm
-    ),
-    key=lambda cls: cls.__name__,
-)
+FORMS = every_form()
 GENERIC = (
     "This field is required.",
     "Enter a valid email address.",

@@ -2,29 +2,18 @@
 never another form's, and never for a filled-in form."""
 
 import pytest
-from django import forms
 from django.template import Context, Template
 from django.utils import translation
 
-from auth_ui import account_forms
 from auth_ui import forms as auth_forms
 from auth_ui.templatetags import form_fields as tag
+
+from .pages import every_form
 
 CACHED = Template("{% load form_fields %}{% form_fields form %}")
 CRISPY = Template("{% load crispy_forms_tags %}{% crispy form %}")
 
-EMPTY_FORMS = sorted(
-    (
-        cls
-        for module in (auth_forms, account_forms)
-        for cls in vars(module).values()
-        if isinstance(cls, type)
-        and issubclass(cls, forms.Form)
-        and cls.__module__ == module.__name__
-        and cls is not auth_forms.AuthForm
-    ),
-    key=lambda cls: cls.__name__,
-)
+EMPTY_FORMS = every_form()
 
 
 @pytest.fixture(autouse=True)
