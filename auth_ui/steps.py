@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 from django_htmx.middleware import HtmxDetails
 
-from . import flows
+from . import empty_pages, flows
 from .forms import AuthForm
 from .messages import ACCOUNT_EXISTS_LINKED, Refusal, linked, refusal_of
 
@@ -240,7 +240,10 @@ def render_page(
 ) -> HttpResponse:
     """The whole page, or its `card` partial for htmx (a history restore needs the whole)."""
     partial = request.htmx and not request.htmx.history_restore_request
-    response = render(request, f"{template}#card" if partial else template, context, status=status)
+    template = f"{template}#card" if partial else template
+    response = empty_pages.respond(request, template, context, status) or render(
+        request, template, context, status=status
+    )
     patch_vary_headers(response, ("HX-Request",))
     return response
 
@@ -252,6 +255,8 @@ def render_form(
     status = context.pop("status", 422 if form.errors else 200)
     page = STEPS[step]
     context = {"step": page, "title": page.title, "lead": page.lead, "form": form, **context}
+    if page.other_ways:
+        context["ways"] = flows.passwordless.other_ways(request)
     return render_page(request, FORM_PAGE, context, status=status)
 
 

@@ -8,12 +8,11 @@ layout, the language), so a different form can never be served another's markup.
 form (errors, values) is rendered each time.
 """
 
-from typing import Any
-
 from crispy_forms.utils import render_crispy_form
 from django import template
-from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+
+from ..fingerprints import form_fingerprint
 
 register = template.Library()
 
@@ -25,54 +24,10 @@ _rendered: dict[tuple, SafeString] = {}
 def form_fields(context, form) -> SafeString:
     if form.is_bound:
         return render_crispy_form(form, context=context)
-    key = fingerprint(form)
+    key = form_fingerprint(form)
     html = _rendered.get(key)
     if html is None:
         if len(_rendered) >= MAX_FORMS:
             _rendered.clear()
         html = _rendered[key] = mark_safe(render_crispy_form(form))  # noqa: S308 (crispy's own)
     return html
-
-
-def fingerprint(form) -> tuple:
-    fields = tuple(
-        (
-            bound.name,
-            bound.label,
-            bound.help_text,
-            bound.field.required,
-            type(bound.field.widget).__name__,
-            freeze(bound.build_widget_attrs(bound.field.widget.attrs)),
-            freeze(getattr(bound.field.widget, "choices", None)),
-            freeze(bound.value()),
-            bound.auto_id,
-        )
-        for bound in form
-    )
-    helper = getattr(form, "helper", None)
-    layout = layout_fingerprint(helper.layout) if helper is not None else None
-    helper_attrs = (
-        freeze({k: v for k, v in vars(helper).items() if k not in ("form", "layout")})
-        if helper is not None
-        else None
-    )
-    return (type(form), translation.get_language(), fields, layout, helper_attrs)
-
-
-def layout_fingerprint(item: Any) -> Any:
-    if isinstance(item, str):
-        return item
-    inner = tuple(layout_fingerprint(child) for child in getattr(item, "fields", ()))
-    own = {k: v for k, v in vars(item).items() if k != "fields"}
-    return (type(item).__name__, freeze(own), inner)
-
-
-def freeze(value: Any) -> Any:
-    """A hashable stand-in for attribute values (dicts, lists, lazy strings)."""
-    if isinstance(value, dict):
-        return tuple(sorted((str(k), freeze(v)) for k, v in value.items()))
-    if isinstance(value, list | tuple | set | frozenset):
-        return tuple(freeze(v) for v in value)
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    return str(value)
