@@ -35,9 +35,13 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 # The CSS (Tailwind) and the scripts (minified by esbuild) from static/src/ into static/css/ and
-# static/js/. crispy-tailwind's templates stay in site-packages; Tailwind is told where they are.
+# static/js/. crispy-tailwind's templates stay in site-packages; Tailwind is told where the ones
+# our forms render are (templates/tailwind/ overrides the others we use; tests/unit/test_css.py
+# checks that every class a page uses has its rule).
+CRISPY_TEMPLATES := whole_uni_form uni_form display_form inputs layout/div layout/help_text_and_errors
 css: install
-	@echo '@source "'$$($(BIN)/python -c 'import crispy_tailwind, os; print(os.path.dirname(crispy_tailwind.__file__))')'";' > static/src/crispy-source.css
+	@dir=$$($(BIN)/python -c 'import crispy_tailwind, os; print(os.path.dirname(crispy_tailwind.__file__))'); \
+	for name in $(CRISPY_TEMPLATES); do echo "@source \"$$dir/templates/tailwind/$$name.html\";"; done > static/src/crispy-source.css
 	npm run --silent build:css
 	npm run --silent build:js
 

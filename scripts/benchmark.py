@@ -172,9 +172,10 @@ def report(results: dict) -> None:
         f"  GET /auth/sign-in/ {server['sign_in_rps']} req/s, bare view {server['bare_rps']} "
         f"req/s, ratio {server['ratio']}"
     )
-    print(f"{'bytes on the wire (page + assets)':<36}{'raw':>9}{'gzip':>9}{'brotli':>9}")
+    print(f"{'bytes on the wire (HTML + CSS + JS)':<36}{'raw':>9}{'gzip':>9}{'brotli':>9}  images")
     for page, sizes in {**server["page_bytes"], **server["fragment_bytes"]}.items():
-        print(f"{page:<36}{sizes['identity']:>9}{sizes['gzip']:>9}{sizes['br']:>9}")
+        images = sizes.get("images", {}).get("br", "")
+        print(f"{page:<36}{sizes['identity']:>9}{sizes['gzip']:>9}{sizes['br']:>9}  {images}")
     print(f"(written to {OUTPUT.name})")
 
 

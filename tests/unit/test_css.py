@@ -18,6 +18,7 @@ from auth_ui.stub_outbox import Outbox
 pytestmark = pytest.mark.django_db
 
 CSS = Path(settings.BASE_DIR) / "static" / "css" / "app.css"
+CRISPY_SOURCES = Path(settings.BASE_DIR) / "static" / "src" / "crispy-source.css"
 # Hooks for scripts and crispy's widget markers: names, not styles.
 HOOK_CLASSES = {"emailinput", "passwordinput", "textinput", "field-error"}
 
@@ -83,3 +84,36 @@ def test_stub_banner_and_mailbox_classes_are_in_the_css(client, settings, styles
         response = client.get("/dev/mailbox/")
         assert response.status_code == 200
         assert_styled(response.content.decode(), stylesheet)
+
+
+def test_the_build_reads_every_crispy_template_our_forms_render(stylesheet):
+    """`make css` hands Tailwind only the crispy-tailwind templates our forms render (the
+    others would add rules no page uses): a form that starts rendering another one fails here."""
+    import crispy_tailwind
+    from crispy_forms.utils import render_crispy_form
+    from django.test.signals import template_rendered
+
+    from .pages import every_form
+
+    package = Path(crispy_tailwind.__file__).parent
+    read = set(re.findall(r'@source "([^"]+)"', CRISPY_SOURCES.read_text()))
+    rendered: set[str] = set()
+
+    def record(sender, template, **kwargs):
+        if Path(template.origin.name).is_relative_to(package):
+            rendered.add(template.origin.name)
+
+    template_rendered.connect(record)
+    try:
+        for cls in every_form():
+            for data in (None, {}):
+                try:
+                    form = cls(data=data)
+                except TypeError:
+                    continue  # a form built with arguments: its views' tests render it
+                form.is_valid()
+                render_crispy_form(form)
+    finally:
+        template_rendered.disconnect(record)
+    assert rendered, "no crispy template rendered"
+    assert rendered <= read, f"not read by `make css`: {sorted(rendered - read)}"

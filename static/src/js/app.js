@@ -12,6 +12,9 @@
     window.setTimeout(function () { region.textContent = text; }, 50);
   }
 
+  // Other scripts (mailbox.js) ask for words to be said aloud with this event.
+  document.addEventListener("auth:announce", function (event) { announce(event.detail); });
+
   function each(root, selector, fn) {
     if (root.matches && root.matches(selector)) fn(root);
     if (root.querySelectorAll) root.querySelectorAll(selector).forEach(fn);
@@ -212,40 +215,6 @@
     list.hidden = false;
   }
 
-  // --- The dev mailbox: copy buttons (shown when there is a clipboard), local times --------
-  if (navigator.clipboard && window.isSecureContext) document.documentElement.dataset.clipboard = "";
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
-    if (!button || !navigator.clipboard) return;
-    navigator.clipboard.writeText(button.dataset.copy).then(function () {
-      var label = button.querySelector("[data-copy-label]");
-      var done = button.closest("[data-copied]").dataset.copied;
-      var idle = label.textContent;
-      label.textContent = done;
-      announce(done);
-      window.setTimeout(function () { label.textContent = idle; }, 2000);
-    });
-  });
-  function localTimes(root) {
-    each(root, "time[datetime]", function (time) {
-      var when = new Date(time.dateTime);
-      if (!isNaN(when)) time.title = when.toLocaleString();
-    });
-  }
-  // A poll that brings nothing new to read is not swapped in: nothing moves under the pointer.
-  function mailboxText(root) {
-    var copy = root.cloneNode(true);
-    copy.querySelectorAll("[data-copy-label]").forEach(function (el) { el.remove(); });
-    return copy.textContent.replace(/\s+/g, " ").trim();
-  }
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var target = event.detail.target;
-    if (!target || target.id !== "mailbox" || !event.detail.shouldSwap) return;
-    var incoming = new DOMParser().parseFromString(event.detail.serverResponse, "text/html")
-      .getElementById("mailbox");
-    if (incoming && mailboxText(incoming) === mailboxText(target)) event.detail.shouldSwap = false;
-  });
-
   // --- A button resting after a code was sent (data-wait-seconds): count down, then enable --
   function countDown(button) {
     if (button.dataset.counting) return;
@@ -284,7 +253,6 @@
     each(root, "input[autocomplete='one-time-code']", enhanceCode);
     each(root, "[data-password-checklist][hidden]", enhanceChecklist);
     each(root, "button[data-wait-seconds]", countDown);
-    localTimes(root);
   }
   enhance(document);
   document.addEventListener("htmx:load", function (event) { enhance(event.detail.elt); });
