@@ -167,10 +167,14 @@ def report(results: dict) -> None:
         f"JWKS fetches per 1,000 sign-ins: {results['jwks_fetches_per_1000_sign_ins']}"
     )
     server = results["server"]
-    print(f"gunicorn, {server['workers']} workers, production settings, wrk {LOAD_SECONDS} s each:")
+    low, high = server["ratio_range"]
+    print(
+        f"gunicorn, {server['workers']} workers, production settings, wrk {LOAD_SECONDS} s each, "
+        f"in {len(server['rounds'])} alternating rounds (medians):"
+    )
     print(
         f"  GET /auth/sign-in/ {server['sign_in_rps']} req/s, bare view {server['bare_rps']} "
-        f"req/s, ratio {server['ratio']}"
+        f"req/s, ratio {server['ratio']} (rounds from {low} to {high})"
     )
     print(f"{'bytes on the wire (HTML + CSS + JS)':<36}{'raw':>9}{'gzip':>9}{'brotli':>9}  images")
     for page, sizes in {**server["page_bytes"], **server["fragment_bytes"]}.items():
