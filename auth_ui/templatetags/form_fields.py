@@ -1,8 +1,10 @@
 """`{% form_fields form %}`: crispy-tailwind's rendering of a form's fields, done once per
 process for a form nobody has filled in yet.
 
-Rendering the fields is about half the time of a sign-in page, and an empty form renders the
-same for everyone who sees it in the same language. The key is everything the markup is made
+Rendering the fields was about half the time of a sign-in page, and an empty form renders the
+same for everyone who sees it in the same language. (Most empty pages are now kept whole, see
+auth_ui/empty_pages.py; this serves the ones that aren't: a signed-in person's, one with a
+notice.) The key is everything the markup is made
 from (the form's class, its fields' labels, help, widget attributes and initial values, the
 layout, the language), so a different form can never be served another's markup. A filled-in
 form (errors, values) is rendered each time.
