@@ -58,6 +58,11 @@ def attribute(user: Any, name: str) -> str | None:
     return user.attribute_lookup.get(name)
 
 
+def has_verified(user: Any, name: str) -> bool:
+    """Whether the user has `name` (email, phone_number) set and verified: a code can go there."""
+    return bool(attribute(user, name)) and attribute(user, f"{name}_verified") == "true"
+
+
 def set_attributes(user: Any, values: dict[str, str]) -> None:
     """Set attributes; an empty value deletes the attribute (as Cognito does)."""
     updates = [{"Name": name, "Value": value} for name, value in values.items() if value]

@@ -46,11 +46,9 @@ def send(
     return replace(challenge, code=code, sent_to=to), delivery.parameters(to)
 
 
-def check(
-    state: StubState, session: str, challenge: Challenge, code: Any, message: str = WRONG_STATE
-) -> None:
+def check(state: StubState, session: str, challenge: Challenge, code: Any) -> None:
     """CodeMismatchException (counted against the session) unless `code` is the one sent; a
     challenge with no code sent (a stand-in for an unknown user) accepts none."""
     if not challenge.code or not hmac.compare_digest(challenge.code, str(code)):
         state.challenges.wrong_code(session)
-        raise CognitoError("CodeMismatchException", message)
+        raise CognitoError("CodeMismatchException", WRONG_STATE)

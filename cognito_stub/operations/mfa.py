@@ -89,10 +89,7 @@ def mfa_fields(state: StubState, user: Any) -> dict[str, Any]:
 def _can_receive(state: StubState, user: Any, method: str) -> bool:
     if method == SOFTWARE_TOKEN_MFA:
         return state.totp.has_verified(bridge.user_id(user))
-    name = DELIVERY_ATTRIBUTE[method]
-    return bool(bridge.attribute(user, name)) and (
-        bridge.attribute(user, f"{name}_verified") == "true"
-    )
+    return bridge.has_verified(user, DELIVERY_ATTRIBUTE[method])
 
 
 def _set_preference(state: StubState, user: Any, params: dict[str, Any]) -> dict[str, Any]:

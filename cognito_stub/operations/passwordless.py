@@ -33,9 +33,7 @@ CODE_KEYS = {EMAIL_OTP: "EMAIL_OTP_CODE", SMS_OTP: "SMS_OTP_CODE"}
 
 def can_receive(user: Any, factor: str) -> bool:
     """Whether the user has a verified address for the factor's code."""
-    name = DELIVERY[factor].attribute
-    verified = bridge.attribute(user, f"{name}_verified") == "true"
-    return verified and bool(bridge.attribute(user, name))
+    return bridge.has_verified(user, DELIVERY[factor].attribute)
 
 
 def begin(
