@@ -11,7 +11,7 @@ from .. import moto_bridge as bridge
 from ..codes import INVITATION
 from ..errors import CognitoError, invalid_parameter
 from ..passwords import DEFAULT_PASSWORD_POLICY, temporary_password
-from .common import required
+from .common import named_pool, required
 
 if TYPE_CHECKING:
     from ..state import Handler, StubState
@@ -21,7 +21,7 @@ MEDIUM_ATTRIBUTE = {"EMAIL": "email", "SMS": "phone_number"}
 
 
 def admin_create_user(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    pool = bridge.describe_pool(state.backend, required(params, "UserPoolId"))
+    pool = named_pool(state, params)
     username = required(params, "Username")
     action = params.get("MessageAction")
     if action not in ACTIONS:

@@ -11,7 +11,7 @@ from .. import moto_bridge as bridge
 from ..errors import CognitoError, invalid_parameter, not_authorized
 from ..moto_bridge import AppClient
 from . import mfa_sign_in, srp_sign_in, user_auth
-from .common import check_secret_hash, pool_and_client, required
+from .common import check_secret_hash, named_pool, pool_and_client, required
 from .password_sign_in import password_sign_in
 from .tokens import refresh_token_auth
 
@@ -43,7 +43,7 @@ def check_flow_enabled(client: AppClient, flow: str) -> None:
 
 def _admin_pool_and_client(state: StubState, params: dict[str, Any]) -> tuple[Any, AppClient]:
     """The pool an Admin* sign-in call names, and its client."""
-    pool = bridge.describe_pool(state.backend, required(params, "UserPoolId"))
+    pool = named_pool(state, params)
     client_pool, client = pool_and_client(state, params.get("ClientId"))
     if bridge.pool_id(client_pool) != bridge.pool_id(pool):
         raise CognitoError(

@@ -27,6 +27,11 @@ def required(params: dict[str, Any], name: str) -> Any:
     return value
 
 
+def named_pool(state: StubState, params: dict[str, Any]) -> Any:
+    """The pool a call names in UserPoolId (ResourceNotFoundException when there is none)."""
+    return bridge.describe_pool(state.backend, required(params, "UserPoolId"))
+
+
 def pool_and_client(state: StubState, client_id: str | None) -> tuple[Any, AppClient]:
     found = bridge.pool_and_client(state.backend, client_id)
     if found is None:
@@ -69,7 +74,7 @@ def check_email_free(pool: Any, user: Any, email: str) -> None:
 
 def admin_user(state: StubState, params: dict[str, Any]) -> tuple[Any, Any]:
     """The pool and user an Admin* call names (UserPoolId, Username), or UserNotFound."""
-    pool = bridge.describe_pool(state.backend, required(params, "UserPoolId"))
+    pool = named_pool(state, params)
     user = bridge.find_user(pool, required(params, "Username"))
     if user is None:
         raise CognitoError("UserNotFoundException")

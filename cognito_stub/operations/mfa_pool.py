@@ -8,14 +8,10 @@ from typing import TYPE_CHECKING, Any
 from .. import moto_bridge as bridge
 from ..mfa import PoolMfaConfig
 from ..passkeys import WebAuthnConfig
-from .common import required
+from .common import named_pool
 
 if TYPE_CHECKING:
     from ..state import Handler, StubState
-
-
-def _pool(state: StubState, params: dict[str, Any]) -> Any:
-    return bridge.describe_pool(state.backend, required(params, "UserPoolId"))
 
 
 def _answer(state: StubState, pool_id: str, config: PoolMfaConfig) -> dict[str, Any]:
@@ -26,7 +22,7 @@ def _answer(state: StubState, pool_id: str, config: PoolMfaConfig) -> dict[str, 
 def set_user_pool_mfa_config(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
     """The MFA settings are replaced as a whole; the WebAuthnConfiguration only when given (the
     stub's choice: a call about MFA leaves passkeys alone)."""
-    pool_id = bridge.pool_id(_pool(state, params))
+    pool_id = bridge.pool_id(named_pool(state, params))
     config = PoolMfaConfig.from_request(params)
     webauthn = params.get("WebAuthnConfiguration")
     passkeys = WebAuthnConfig.from_request(webauthn) if webauthn is not None else None
@@ -37,7 +33,7 @@ def set_user_pool_mfa_config(state: StubState, params: dict[str, Any]) -> dict[s
 
 
 def get_user_pool_mfa_config(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    pool = _pool(state, params)
+    pool = named_pool(state, params)
     return _answer(state, bridge.pool_id(pool), state.pool_mfa_config(pool))
 
 

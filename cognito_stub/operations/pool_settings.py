@@ -10,18 +10,14 @@ from typing import TYPE_CHECKING, Any
 from .. import moto_bridge as bridge
 from ..errors import invalid_parameter
 from ..first_factors import FACTORS, parse_factors
-from .common import required
+from .common import named_pool
 
 if TYPE_CHECKING:
     from ..state import Handler, StubState
 
 
-def _pool(state: StubState, params: dict[str, Any]) -> Any:
-    return bridge.describe_pool(state.backend, required(params, "UserPoolId"))
-
-
 def describe_user_pool(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    pool = _pool(state, params)
+    pool = named_pool(state, params)
     answer = bridge.moto_answer("DescribeUserPool", params)
     described = answer["UserPool"]
     described["MfaConfiguration"] = state.pool_mfa_config(pool).mode
@@ -47,7 +43,7 @@ def _check_sign_in_policy(params: dict[str, Any]) -> None:
 
 
 def update_user_pool(state: StubState, params: dict[str, Any]) -> dict[str, Any]:
-    pool = _pool(state, params)
+    pool = named_pool(state, params)
     _check_sign_in_policy(params)
     bridge.update_pool(pool, params)
     return {}
