@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from . import moto_bridge as bridge
-from .first_factors import STUB_DEFAULT
 from .ids import (
     APP_CLIENT_ID,
     APP_CLIENT_NAME,
@@ -18,7 +17,7 @@ from .ids import (
     USER_POOL_NAME,
 )
 from .passwords import DEFAULT_PASSWORD_POLICY
-from .pools import DEFAULT_RP_ID, ClientSpec, PoolSpec
+from .pools import ClientSpec, PoolSpec
 
 POOL_CONFIG: dict[str, Any] = {
     "UsernameAttributes": ["email"],
@@ -33,11 +32,11 @@ POOL_CONFIG: dict[str, Any] = {
 
 
 def seeded_spec(
-    client_secret: str | None = None,
-    mfa: str = "off",
-    first_factors: tuple[str, ...] = STUB_DEFAULT,
-    webauthn_rp_id: str = DEFAULT_RP_ID,
-    webauthn_user_verification: str = "preferred",
+    client_secret: str | None,
+    mfa: str,
+    first_factors: tuple[str, ...],
+    webauthn_rp_id: str,
+    webauthn_user_verification: str,
 ) -> PoolSpec:
     """The fixed pool: the app client, the secret client when there is a secret."""
     clients = [ClientSpec(APP_CLIENT_ID, APP_CLIENT_NAME)]

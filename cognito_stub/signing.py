@@ -17,12 +17,12 @@ _lock = threading.Lock()
 _key: SigningKey | None = None
 
 
-def _b64url(data: bytes) -> str:
+def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def _int_b64url(number: int) -> str:
-    return _b64url(number.to_bytes((number.bit_length() + 7) // 8, "big"))
+def _intb64url(number: int) -> str:
+    return b64url(number.to_bytes((number.bit_length() + 7) // 8, "big"))
 
 
 class SigningKey:
@@ -33,9 +33,9 @@ class SigningKey:
 
         self._private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         numbers = self._private.public_key().public_numbers()
-        self._n, self._e = _int_b64url(numbers.n), _int_b64url(numbers.e)
+        self._n, self._e = _intb64url(numbers.n), _intb64url(numbers.e)
         canonical = json.dumps({"e": self._e, "kty": "RSA", "n": self._n}, separators=(",", ":"))
-        thumbprint = _b64url(hashlib.sha256(canonical.encode()).digest())
+        thumbprint = b64url(hashlib.sha256(canonical.encode()).digest())
         self.kid = f"cognito-stub-{thumbprint[:22]}"
 
     def public_jwk(self) -> dict[str, str]:
@@ -58,10 +58,10 @@ class SigningKey:
         from cryptography.hazmat.primitives.asymmetric import padding
 
         header = {"kid": self.kid, "alg": "RS256"}
-        parts = [_b64url(json.dumps(p, separators=(",", ":")).encode()) for p in (header, claims)]
+        parts = [b64url(json.dumps(p, separators=(",", ":")).encode()) for p in (header, claims)]
         signing_input = ".".join(parts).encode()
         signature = self._private.sign(signing_input, padding.PKCS1v15(), hashes.SHA256())
-        return f"{signing_input.decode()}.{_b64url(signature)}"
+        return f"{signing_input.decode()}.{b64url(signature)}"
 
 
 def process_key() -> SigningKey:

@@ -10,7 +10,6 @@ plain-HTTP localhost)."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import secrets
@@ -22,6 +21,7 @@ from urllib.parse import urlsplit
 from .challenges import SESSION_SECONDS
 from .errors import CognitoError, invalid_parameter, not_authorized
 from .passkeys import Passkey, Registration, WebAuthnConfig
+from .signing import b64url
 
 CREATION_TIMEOUT_MS = 60_000
 REQUEST_TIMEOUT_MS = SESSION_SECONDS * 1000
@@ -31,10 +31,6 @@ PUBLIC_KEY_ALGORITHMS = (ES256, RS256)
 FRIENDLY_NAME = "Passkey"
 ASSERTION_FAILED = "The passkey's assertion could not be verified."
 WEBAUTHN_MISSING = "cognito-stub needs the webauthn package for passkeys: pip install webauthn"
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
 def new_challenge() -> str:
