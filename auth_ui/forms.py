@@ -263,7 +263,6 @@ class ConfirmForm(UsernameLoginMixin, ResendMixin, KnownEmailMixin, CodeMixin, A
 class SignInForm(UsernameLoginMixin, AuthForm):
     email = email_field(autofocus=True)
     password = password_field(_("Password"), "current-password")
-    places_forgot_link = True  # the step's "Forgot your password?" (templates/auth/form_page.html)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -44,9 +44,6 @@ class Step:
     # A second way out of the step (action "other"): another address, another method …
     other: Promise | None = None
     footer: str = "back"  # "back" (to sign in), "sign_in", "sign_up" or "account"
-    # "Forgot your password?" under the form, unless the form places it itself (SignInForm
-    # puts it on the Password label's row).
-    forgot_link: bool = False
     danger: bool = False  # the submit button does something that can't be undone
     # The other ways in, where the pool allows them: "sign_in" (an emailed or texted code, a
     # passkey) or "sign_up" (an account without a password).
@@ -88,7 +85,6 @@ STEPS = {
         _("Welcome back."),
         _("Sign in"),
         footer="sign_up",
-        forgot_link=True,
         other_ways="sign_in",
     ),
     # The code a person asked for instead of typing a password (Cognito's USER_AUTH).

@@ -104,7 +104,6 @@
     item.textContent = text;
     list.appendChild(item);
     box.replaceChildren(icon(ALERT, true), list);
-    box.setAttribute("data-client-error", "");
     box.focus();
     announce(text);
   }

@@ -67,10 +67,10 @@
     });
   }
 
-  function showProblem(root, text) {
+  function showProblem(root) {
     var box = root.querySelector("[data-passkey-problem]");
     if (!box) return;
-    box.textContent = text || box.dataset.cancelled;
+    box.textContent = box.dataset.cancelled;
     box.hidden = false;
     box.focus();
   }
