@@ -10,10 +10,25 @@ from django.utils.cache import patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from .. import stub_outbox
 from ..steps import HtmxHttpRequest
+
+# What each code the stub records is for (its outbox purposes, cognito_stub/codes.py), in words.
+PURPOSE_LABELS = {
+    "sign_up": gettext_lazy("Sign-up code"),
+    "resend": gettext_lazy("Sign-up code (sent again)"),
+    "forgot_password": gettext_lazy("Password reset code"),
+    "verify_email": gettext_lazy("Email verification code"),
+    "verify_phone": gettext_lazy("Phone verification code"),
+    "mfa_email": gettext_lazy("Sign-in code (email)"),
+    "mfa_sms": gettext_lazy("Sign-in code (text message)"),
+    "sign_in_email": gettext_lazy("Sign-in code (email)"),
+    "sign_in_sms": gettext_lazy("Sign-in code (text message)"),
+    "invitation": gettext_lazy("Temporary password (invitation)"),
+}
 
 
 @require_safe
@@ -22,16 +37,6 @@ def dev_mailbox(request: HtmxHttpRequest) -> HttpResponse:
     each is for in plain words, how long ago it came, newest first. htmx polls the list."""
     if not stub_outbox.in_use():
         raise Http404
-    labels = {
-        "sign_up": _("Sign-up code"),
-        "resend": _("Sign-up code (sent again)"),
-        "forgot_password": _("Password reset code"),
-        "verify_email": _("Email verification code"),
-        "verify_phone": _("Phone verification code"),
-        "mfa_email": _("Sign-in code (email)"),
-        "mfa_sms": _("Sign-in code (text message)"),
-        "invitation": _("Temporary password (invitation)"),
-    }
     now = timezone.now()
     outbox = stub_outbox.read(settings.COGNITO_ENDPOINT_URL)
     sent = []
@@ -53,7 +58,7 @@ def dev_mailbox(request: HtmxHttpRequest) -> HttpResponse:
         sent.append(
             {
                 **message,
-                "label": labels.get(purpose, fallback),
+                "label": PURPOSE_LABELS.get(purpose, fallback),
                 "at": at,
                 "ago": ago,
                 "key": len(outbox.messages) - number,  # the oldest is 1: stable while polling
