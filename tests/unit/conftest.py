@@ -11,6 +11,8 @@ from django.core.cache import cache
 from auth_ui.cognito import client as cognito_client_module
 from auth_ui.cognito import tokens as tokens_module
 
+from .pages import EMAIL
+
 REGION = "us-east-1"
 POOL_ID = "us-east-1_TestPool1"
 CLIENT_ID = "testappclient0000000000001"
@@ -152,6 +154,22 @@ def cognito_calls():
     client.meta.events.register("provide-client-params.cognito-idp", record)
     yield calls
     client.meta.events.unregister("provide-client-params.cognito-idp", record)
+
+
+def expect_user_auth(stubber, answer, preferred="", *, session="", **parameters):
+    """InitiateAuth USER_AUTH for EMAIL: with its PREFERRED_CHALLENGE (and e.g. PASSWORD), or
+    with ConfirmSignUp's `session` (signing in after confirming)."""
+    auth_parameters = {"USERNAME": EMAIL}
+    if preferred:
+        auth_parameters["PREFERRED_CHALLENGE"] = preferred
+    expected = {
+        "ClientId": CLIENT_ID,
+        "AuthFlow": "USER_AUTH",
+        "AuthParameters": {**auth_parameters, **parameters},
+    }
+    if session:
+        expected["Session"] = session
+    stubber.add_response("initiate_auth", answer, expected)
 
 
 def expect_get_user(

@@ -9,7 +9,7 @@ from django.core.cache import cache
 
 from auth_ui.models import CognitoIdentity
 
-from .conftest import CLIENT_ID, POOL_ID, client_error, expect_get_user
+from .conftest import POOL_ID, client_error, expect_get_user, expect_user_auth
 from .pages import (
     AWS_TEXT,
     EMAIL,
@@ -58,19 +58,7 @@ def passkeys_here(settings):
 
 
 def expect_password_sign_in(stubber, auth_result):
-    stubber.add_response(
-        "initiate_auth",
-        auth_result(email=EMAIL),
-        {
-            "ClientId": CLIENT_ID,
-            "AuthFlow": "USER_AUTH",
-            "AuthParameters": {
-                "USERNAME": EMAIL,
-                "PREFERRED_CHALLENGE": "PASSWORD",
-                "PASSWORD": PASSWORD,
-            },
-        },
-    )
+    expect_user_auth(stubber, auth_result(email=EMAIL), "PASSWORD", PASSWORD=PASSWORD)
 
 
 def expect_list(stubber, *passkeys):

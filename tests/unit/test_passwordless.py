@@ -9,7 +9,7 @@ from django.core.cache import cache
 
 from auth_ui import session
 
-from .conftest import CLIENT_ID, POOL_ID, client_error
+from .conftest import CLIENT_ID, POOL_ID, client_error, expect_user_auth
 from .pages import (
     AWS_TEXT,
     BRANCHES,
@@ -61,18 +61,6 @@ def choice(settings):
 
 def challenge(name, session=S1, **parameters):
     return {"ChallengeName": name, "Session": session, "ChallengeParameters": parameters}
-
-
-def expect_user_auth(stubber, answer, preferred, **extra):
-    stubber.add_response(
-        "initiate_auth",
-        answer,
-        {
-            "ClientId": CLIENT_ID,
-            "AuthFlow": "USER_AUTH",
-            "AuthParameters": {"USERNAME": EMAIL, "PREFERRED_CHALLENGE": preferred, **extra},
-        },
-    )
 
 
 def expect_answer(stubber, name, responses, response, session=S1):
@@ -256,19 +244,8 @@ def test_no_text_for_an_account_without_a_phone_or_an_unknown_one(client, stubbe
 def test_the_code_step_needs_a_code_sign_in_under_way(client, stubber, choice):
     assert_navigates(client.get(CODE_URL), False, SIGN_IN_URL)
     # An MFA code stage (after a password) is not this step's to answer.
-    stubber.add_response(
-        "initiate_auth",
-        challenge("EMAIL_OTP", CODE_DELIVERY_DESTINATION="a***@e***"),
-        {
-            "ClientId": CLIENT_ID,
-            "AuthFlow": "USER_AUTH",
-            "AuthParameters": {
-                "USERNAME": EMAIL,
-                "PREFERRED_CHALLENGE": "PASSWORD",
-                "PASSWORD": PASSWORD,
-            },
-        },
-    )
+    mfa = challenge("EMAIL_OTP", CODE_DELIVERY_DESTINATION="a***@e***")
+    expect_user_auth(stubber, mfa, "PASSWORD", PASSWORD=PASSWORD)
     assert_navigates(
         client.post(SIGN_IN_URL, {"email": EMAIL, "password": PASSWORD}), False, "/auth/mfa/"
     )
@@ -407,16 +384,7 @@ def test_the_code_that_confirms_the_email_signs_the_person_in(
     client, stubber, auth_result, choice, htmx
 ):
     stubber.add_response("confirm_sign_up", {"Session": S1}, CONFIRM)
-    stubber.add_response(
-        "initiate_auth",
-        auth_result(email=EMAIL),
-        {
-            "ClientId": CLIENT_ID,
-            "AuthFlow": "USER_AUTH",
-            "AuthParameters": {"USERNAME": EMAIL},
-            "Session": S1,
-        },
-    )
+    expect_user_auth(stubber, auth_result(email=EMAIL), session=S1)
     response = post(client, CONFIRM_URL, {"email": EMAIL, "code": "123456"}, htmx)
     assert_navigates(response, htmx, "/account/")
     assert signed_in(client)
