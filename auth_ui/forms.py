@@ -1,5 +1,6 @@
 """The forms behind every step. Passwords are never stripped and never rendered back."""
 
+import json
 import re
 from urllib.parse import urlencode
 
@@ -10,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -114,8 +116,6 @@ def hidden_username_field() -> forms.CharField:
 def password_policy_data() -> str:
     """The pool's policy as JSON, read as the page renders, for the live checklist our script
     draws under a new password (the server's check stays the authority)."""
-    import json
-
     from .cognito import password_policy
     from .password_policy import REQUIREMENTS
 
@@ -126,8 +126,6 @@ def password_policy_data() -> str:
 
 def password_field(label, autocomplete: str, errors: str = "") -> forms.CharField:
     """`errors`: which FIELD_ERRORS speak for it (by default, from what the field is for)."""
-    from django.utils.functional import lazy
-
     attrs = {"autocomplete": autocomplete}
     if autocomplete == "new-password":
         attrs["data-password-policy"] = lazy(password_policy_data, str)()
